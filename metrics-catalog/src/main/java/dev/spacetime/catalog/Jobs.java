@@ -1,0 +1,12 @@
+package dev.spacetime.catalog;
+
+/** Prometheus scrape job names, shared by prometheus.yml and the alerts that select on {@code job}. */
+public final class Jobs {
+    /** The api-server's /metrics. */
+    public static final String API = "spacetime_api";
+    public static final String PROMETHEUS = "prometheus";
+    public static final String NODE = "node";
+
+    private Jobs() {
+    }
+}

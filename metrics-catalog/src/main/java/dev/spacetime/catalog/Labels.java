@@ -1,0 +1,21 @@
+package dev.spacetime.catalog;
+
+/** Label names and the fixed label values that are not enumerations. */
+public final class Labels {
+    public static final String METHOD = "method";
+    public static final String ENDPOINT = "endpoint";
+    public static final String STATUS = "status";
+    public static final String RESULT = "result";
+    public static final String ERROR_TYPE = "error_type";
+    public static final String SUBSYSTEM = "subsystem";
+    public static final String STATE = "state";
+
+    /** The single {@code endpoint} value for every request that matched no route: keeps cardinality fixed. */
+    public static final String UNMATCHED_ENDPOINT = "unmatched";
+
+    /** The {@code subsystem} value of the overall health state. */
+    public static final String OVERALL = "overall";
+
+    private Labels() {
+    }
+}
