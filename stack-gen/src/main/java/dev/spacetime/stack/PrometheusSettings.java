@@ -43,8 +43,4 @@ public record PrometheusSettings(
     public PrometheusSettings withIntervals(PromDuration scrape, PromDuration evaluation) {
         return new PrometheusSettings(scrape, evaluation, scrapeJobs, ruleFiles, alertmanagers);
     }
-
-    public PrometheusSettings withRuleFiles(List<String> files) {
-        return new PrometheusSettings(scrapeInterval, evaluationInterval, scrapeJobs, files, alertmanagers);
-    }
 }

@@ -42,14 +42,6 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
                 loopback.alertmanager.withTimings(interval));
     }
 
-    public StackSettings withPrometheus(PrometheusSettings settings) {
-        return new StackSettings(settings, alertmanager);
-    }
-
-    public StackSettings withAlertmanager(AlertmanagerSettings settings) {
-        return new StackSettings(prometheus, settings);
-    }
-
     private static String loopback(int port) {
         return LOOPBACK + ":" + port;
     }

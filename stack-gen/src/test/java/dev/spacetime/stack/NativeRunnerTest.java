@@ -44,25 +44,10 @@ class NativeRunnerTest {
 
     @Test
     void startsTheStackOnLoopbackAndStopsEveryChildOnSigterm() throws Exception {
-        Path monitoring = tmp.resolve("monitoring");
-        StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
-        Path token = Files.writeString(tmp.resolve("token"), "not-a-real-token");
         Path data = tmp.resolve("data");
-        Ports ports = new Ports(freePort(), freePort(), freePort(), freePort());
-        runner = start(monitoring, Map.of(
-                "SPACETIME_API_PORT", String.valueOf(ports.api()),
-                "SPACETIME_PROMETHEUS_PORT", String.valueOf(ports.prometheus()),
-                "SPACETIME_ALERTMANAGER_PORT", String.valueOf(ports.alertmanager()),
-                "SPACETIME_NODE_EXPORTER_PORT", String.valueOf(ports.nodeExporter()),
-                "SPACETIME_MONITORING_DATA_DIR", data.toString(),
-                "SPACETIME_RULES_DIR", RuleFixtures.write(tmp.resolve("rules")).toString(),
-                "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", token.toString()));
-
+        Ports ports = startStack(Map.of("SPACETIME_MONITORING_DATA_DIR", data.toString()));
         String prometheus = "http://127.0.0.1:" + ports.prometheus();
         String alertmanager = "http://127.0.0.1:" + ports.alertmanager();
-        awaitOk(prometheus + "/-/ready");
-        awaitOk(alertmanager + "/-/ready");
-        awaitOk("http://127.0.0.1:" + ports.nodeExporter() + "/metrics");
 
         assertThat(get(prometheus + "/api/v1/status/config").body())
                 .contains("127.0.0.1:" + ports.api(), "127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
@@ -79,8 +64,47 @@ class NativeRunnerTest {
                 .anySatisfy(c -> assertThat(c).endsWith("/prometheus-alertmanager"))
                 .anySatisfy(c -> assertThat(c).endsWith("/prometheus-node-exporter"));
         runner.destroy(); // SIGTERM
-        assertThat(runner.waitFor(30, TimeUnit.SECONDS)).as("runner exits after SIGTERM").isTrue();
+        assertStoppedCleanly(children);
+        assertThat(data).isDirectory();
+    }
+
+    @Test
+    void ctrlCStopsEveryChildAndRemovesTheTempDataDir() throws Exception {
+        startStack(Map.of());
+        String out = Files.readString(tmp.resolve("runner.out"));
+        Path data = Path.of(out.substring(out.indexOf("data and logs in ") + "data and logs in ".length()).lines().findFirst().orElseThrow());
+        assertThat(data).isDirectory();
+        List<ProcessHandle> children = runner.descendants().toList();
+        assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(runner.pid())).start().waitFor()).isZero();
+        assertStoppedCleanly(children);
+        assertThat(data).doesNotExist();
+    }
+
+    /** Generates monitoring/, starts run-native.sh on free ports with fixture rules, waits until all answer. */
+    private Ports startStack(Map<String, String> extraEnv) throws Exception {
+        Path monitoring = tmp.resolve("monitoring");
+        StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
+        Path token = Files.writeString(tmp.resolve("token"), "not-a-real-token");
+        Ports ports = new Ports(freePort(), freePort(), freePort(), freePort());
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "SPACETIME_API_PORT", String.valueOf(ports.api()),
+                "SPACETIME_PROMETHEUS_PORT", String.valueOf(ports.prometheus()),
+                "SPACETIME_ALERTMANAGER_PORT", String.valueOf(ports.alertmanager()),
+                "SPACETIME_NODE_EXPORTER_PORT", String.valueOf(ports.nodeExporter()),
+                "SPACETIME_RULES_DIR", RuleFixtures.write(tmp.resolve("rules")).toString(),
+                "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", token.toString()));
+        env.putAll(extraEnv);
+        runner = start(monitoring, env);
+        awaitOk("http://127.0.0.1:" + ports.prometheus() + "/-/ready");
+        awaitOk("http://127.0.0.1:" + ports.alertmanager() + "/-/ready");
+        awaitOk("http://127.0.0.1:" + ports.nodeExporter() + "/metrics");
+        return ports;
+    }
+
+    private void assertStoppedCleanly(List<ProcessHandle> children) throws Exception {
+        assertThat(runner.waitFor(30, TimeUnit.SECONDS)).as("runner exits after the signal").isTrue();
         assertThat(runner.exitValue()).as(Files.readString(tmp.resolve("runner.out"))).isZero();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(3);
         for (ProcessHandle child : children) {
             child.onExit().get(30, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as(child.info().toString()).isFalse();
