@@ -51,7 +51,7 @@ final class ApiAlerts {
         String up = api(Metrics.UP.name());
         Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
         List<AlertTest> tests = Scenario.cases(forDuration, () -> Scenario.of("scrapes have failed for less than " + duration(forDuration), at)
-                    .gauge(series(Metrics.UP.name()), 0).beforeFor(pending(GAUGE_ACTIVE, forDuration), expect(TARGET, 0)),
+                    .gauge(series(Metrics.UP.name()), 0).beforeFor(pending(GAUGE_ACTIVE), expect(TARGET, 0)),
                 Scenario.of("scrapes of the API fail", at).gauge(series(Metrics.UP.name()), 0)
                         .fires(at, expect(TARGET, 0)),
                 Scenario.of("the API target vanished; only node exporter is scraped", at)
@@ -96,7 +96,7 @@ final class ApiAlerts {
         var firingLabels = labels(TARGET, Labels.SUBSYSTEM, Labels.OVERALL, Labels.STATE, state.label());
         HealthState better = state == HealthState.UNHEALTHY ? HealthState.DEGRADED : HealthState.HEALTHY;
         List<AlertTest> tests = Scenario.cases(forDuration, () -> health(Scenario.of("overall health turned " + state.label() + " recently", at), state)
-                    .beforeFor(pending(GAUGE_ACTIVE, forDuration), expect(firingLabels, 1)),
+                    .beforeFor(pending(GAUGE_ACTIVE), expect(firingLabels, 1)),
                 health(Scenario.of("overall health is " + state.label(), at), state)
                         .fires(at, expect(firingLabels, 1)),
                 health(Scenario.of("overall health is " + better.label(), at), better)
@@ -141,7 +141,7 @@ final class ApiAlerts {
         double guard = t.minRequestRate();
         Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
         List<AlertTest> tests = Scenario.cases(forDuration, () -> Traffic.requests(Scenario.of("errors started less than " + duration(forDuration) + " ago", at),
-                    1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE, forDuration), expect(JOB, 2 * threshold)),
+                    1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
                 Traffic.requests(Scenario.of("1 req/s, " + Expr.num(2 * threshold * 100) + " % answered 500", at),
                         1, 2 * threshold).fires(at, expect(JOB, 2 * threshold)),
                 Traffic.requests(Scenario.of("1 req/s, " + Expr.num(threshold * 50) + " % answered 500", at),
@@ -187,7 +187,7 @@ final class ApiAlerts {
         double slowValue = Scenario.quantile(q.quantile(), bounds, slowTraffic);
         String pct = "p" + q.name().substring(1);
         List<AlertTest> tests = Scenario.cases(forDuration, () -> Traffic.timed(Scenario.of("requests turned slow less than " + duration(forDuration) + " ago",
-                    at), slowTraffic).beforeFor(pending(RATIO_ACTIVE, forDuration), expect(endpointLabels, slowValue)),
+                    at), slowTraffic).beforeFor(pending(RATIO_ACTIVE), expect(endpointLabels, slowValue)),
                 Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(slow * 1.2) + " s", at), slowTraffic)
                         .fires(at, expect(endpointLabels, slowValue)),
                 Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(fast) + " s", at),

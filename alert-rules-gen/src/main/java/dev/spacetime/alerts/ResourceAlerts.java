@@ -58,7 +58,7 @@ final class ResourceAlerts {
                                 "Restart the API to recover; set -Xmx below the threshold.")))
                 .tests(Scenario.cases(forDuration,
                         () -> Scenario.of("memory above the threshold for less than " + duration(forDuration), at)
-                                .gauge(series(rss), above).beforeFor(pending(GAUGE_ACTIVE, forDuration), expect(TARGET, above)),
+                                .gauge(series(rss), above).beforeFor(pending(GAUGE_ACTIVE), expect(TARGET, above)),
                         Scenario.of("memory at 120 % of the threshold", at).gauge(series(rss), above)
                                 .fires(at, expect(TARGET, above)),
                         Scenario.of("memory at 90 % of the threshold", at).gauge(series(rss), below)

@@ -33,6 +33,12 @@ public final class Scenario {
     /** The instance label of the test target. */
     public static final String INSTANCE = "spacetime-api:8080";
 
+    /**
+     * How late an alert may see a recorded series: Prometheus evaluates rule groups independently, so a group
+     * may read another group's output from the previous evaluation.
+     */
+    public static final Duration RECORDING_LAG = EVALUATION;
+
     /** Labels of the API's target. */
     public static final Map<String, String> TARGET = Map.of(Labels.JOB, Jobs.API, Labels.INSTANCE, INSTANCE);
 
@@ -80,22 +86,32 @@ public final class Scenario {
 
     /**
      * An evaluation time at which an alert whose condition holds from {@code activeAt} on has fired: {@code for}
-     * has elapsed and {@code window} is fully covered by samples, so the value is exact.
+     * has elapsed even if the alert saw its recorded input one evaluation late, and {@code window} is fully
+     * covered by samples, so the value is exact.
      */
     public static Duration firing(Duration activeAt, Duration forDuration, Duration window) {
-        Duration afterFor = activeAt.plus(forDuration).plus(EVALUATION);
+        Duration afterFor = onEvaluation(activeAt.plus(RECORDING_LAG).plus(forDuration));
         Duration covered = window.plus(EVALUATION);
         return afterFor.compareTo(covered) >= 0 ? afterFor : covered;
     }
 
-    /** The last evaluation before the alert active from {@code activeAt} fires: it is pending then. */
-    public static Duration pending(Duration activeAt, Duration forDuration) {
-        return activeAt.plus(forDuration).minus(EVALUATION);
+    /**
+     * An evaluation time at which the alert is pending whether it activated at {@code activeAt} or one recording
+     * lag later: the alert has activated and {@code for} has not elapsed.
+     */
+    public static Duration pending(Duration activeAt) {
+        return activeAt.plus(RECORDING_LAG);
     }
 
-    /** True when {@code for} spans at least one evaluation, so a pending alert can be observed. */
+    /** True when {@code for} outlasts the recording lag, so {@link #pending} falls inside the pending phase. */
     public static boolean canObservePending(Duration forDuration) {
-        return forDuration.compareTo(EVALUATION) >= 0;
+        return forDuration.compareTo(RECORDING_LAG) > 0;
+    }
+
+    /** The first evaluation at or after {@code t}: promtool checks alerts on evaluation steps only. */
+    private static Duration onEvaluation(Duration t) {
+        long step = EVALUATION.getSeconds();
+        return Duration.ofSeconds((t.getSeconds() + step - 1) / step * step);
     }
 
     /**

@@ -121,7 +121,7 @@ final class SloAlerts {
         List<AlertTest> tests = new ArrayList<>(Scenario.cases(forDuration,
                 () -> traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× for less than "
                         + duration(forDuration), at), o, slo, 1, burning)
-                        .beforeFor(pending(RATIO_ACTIVE, forDuration), expect(JOB, burning)),
+                        .beforeFor(pending(RATIO_ACTIVE), expect(JOB, burning)),
                 traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× the budget rate", at), o, slo, 1, burning)
                         .fires(at, expect(JOB, burning)),
                 traffic(Scenario.of("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)

@@ -77,7 +77,7 @@ final class TrafficAlerts {
                                 "For an attack: block the source addresses upstream; tighten the rate limits.")))
                 .tests(Scenario.cases(forDuration,
                         () -> authTraffic(Scenario.of("failures started less than " + duration(forDuration)
-                                + " ago", at), failures, attack).beforeFor(pending(activeAt, forDuration),
+                                + " ago", at), failures, attack).beforeFor(pending(activeAt),
                                 expect(JOB, attack)),
                         authTraffic(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
                                 failures, attack).fires(at, expect(JOB, attack)),
@@ -122,7 +122,7 @@ final class TrafficAlerts {
                                         + "proxies.")))
                 .tests(Scenario.cases(forDuration,
                         () -> rateLimited(Scenario.of("429s started less than " + duration(forDuration) + " ago", at),
-                                flood).beforeFor(pending(activeAt, forDuration), expect(JOB, flood)),
+                                flood).beforeFor(pending(activeAt), expect(JOB, flood)),
                         rateLimited(Scenario.of(num(flood) + " 429s/min over two endpoints", at), flood)
                                 .fires(at, expect(JOB, flood)),
                         rateLimited(Scenario.of(num(perMinute / 2) + " 429s/min", at), perMinute / 2)
@@ -166,7 +166,7 @@ final class TrafficAlerts {
                                 "Validate the scene directory; restore the last good scenes.")))
                 .tests(Scenario.cases(forDuration,
                         () -> scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
-                                1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE, forDuration), expect(JOB, 2 * threshold)),
+                                1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
                         scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
                                 .fires(at, expect(JOB, 2 * threshold)),
                         scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
