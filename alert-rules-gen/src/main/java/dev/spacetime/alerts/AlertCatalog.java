@@ -12,15 +12,17 @@ import java.util.List;
 public final class AlertCatalog {
 
     /**
-     * The two rule files' contents.
+     * The two rule files' contents and the recording rules' own tests (the alerts carry theirs).
      *
-     * @param recording groups of {@code recording_rules.yml}
-     * @param alerting  groups of {@code prometheus_alerts.yml}
+     * @param recording      groups of {@code recording_rules.yml}
+     * @param alerting       groups of {@code prometheus_alerts.yml}
+     * @param recordingTests promtool checks of recorded values
      */
-    public record RuleSet(List<RuleGroup> recording, List<RuleGroup> alerting) {
+    public record RuleSet(List<RuleGroup> recording, List<RuleGroup> alerting, List<RecordingTest> recordingTests) {
         public RuleSet {
             recording = List.copyOf(recording);
             alerting = List.copyOf(alerting);
+            recordingTests = List.copyOf(recordingTests);
         }
 
         /** Every alert, in file order. */
@@ -47,7 +49,7 @@ public final class AlertCatalog {
                 .filter(rules -> !rules.isEmpty())
                 .map(rules -> new RuleGroup(rules.get(0).group().ruleGroupName(), rules))
                 .toList();
-        return new RuleSet(Recordings.groups(settings.slo()), alerting);
+        return new RuleSet(Recordings.groups(settings.slo()), alerting, RecordingTests.all(settings.slo()));
     }
 
     private AlertCatalog() {

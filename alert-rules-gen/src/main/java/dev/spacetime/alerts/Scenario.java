@@ -242,10 +242,20 @@ public final class Scenario {
         return labels;
     }
 
-    private AlertTest test(Kind kind, Duration at, Expected... expected) {
+    /** The recorded series must have these values at {@code at}. */
+    public RecordingTest records(Duration at, RecordingTest.Sample... samples) {
+        checkCovered(at);
+        return new RecordingTest(description, SCRAPE, series, at, Arrays.asList(samples));
+    }
+
+    private void checkCovered(Duration at) {
         if (at.compareTo(length) > 0) {
             throw new IllegalArgumentException(description + ": evaluates at " + at + " past the data " + length);
         }
+    }
+
+    private AlertTest test(Kind kind, Duration at, Expected... expected) {
+        checkCovered(at);
         return new AlertTest(kind, description, SCRAPE, series, at, Arrays.asList(expected));
     }
 

@@ -23,14 +23,11 @@ import dev.spacetime.alerts.Runbook.Query;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
-import dev.spacetime.catalog.SceneErrorType;
 import java.time.Duration;
 import java.util.List;
 
 /** Alerts on what clients do to the API: failed authentication, rate limiting, failing scene loads. */
 final class TrafficAlerts {
-
-    private static final double PER_MINUTE = 60;
 
     static List<AlertRule> alerts(Settings settings) {
         Thresholds t = settings.thresholds();
@@ -52,7 +49,7 @@ final class TrafficAlerts {
         return AlertRule.builder(name)
                 .group(AlertGroup.SECURITY).severity(severity).component(Component.AUTH)
                 .forDuration(forDuration)
-                .expr(gt(api(Recordings.JOB_AUTH_FAILURES_RATE) + " * " + num(PER_MINUTE), perMinute))
+                .expr(gt(api(Recordings.JOB_AUTH_FAILURES_RATE) + " * " + num(Traffic.PER_MINUTE), perMinute))
                 .summary("More than " + num(perMinute) + " failed authentication attempts per minute.")
                 .description(label(Labels.JOB), " rejected ", Humanize.NUMBER,
                         " bearer tokens per minute over the last " + duration(Recordings.RATE_WINDOW)
@@ -65,7 +62,7 @@ final class TrafficAlerts {
                         List.of(new Query("failed checks per minute by result",
                                         api(Recordings.JOB_RESULT_AUTH_ATTEMPTS_RATE,
                                                 ne(Labels.RESULT, AuthResult.SUCCESS.label()))
-                                                + " * " + num(PER_MINUTE)),
+                                                + " * " + num(Traffic.PER_MINUTE)),
                                 new Query("rate-limit rejections per endpoint",
                                         api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE))),
                         List.of("A token was rotated or revoked and a client still uses the old one (expired_token, "
@@ -76,25 +73,16 @@ final class TrafficAlerts {
                         List.of("Find the client in the API access log (never log tokens) and fix its token.",
                                 "For an attack: block the source addresses upstream; tighten the rate limits.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> authTraffic(Scenario.of("failures started less than " + duration(forDuration)
+                        () -> Traffic.auth(Scenario.of("failures started less than " + duration(forDuration)
                                 + " ago", at), failures, attack).beforeFor(pending(activeAt),
                                 expect(JOB, attack)),
-                        authTraffic(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
+                        Traffic.auth(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
                                 failures, attack).fires(at, expect(JOB, attack)),
-                        authTraffic(Scenario.of(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
+                        Traffic.auth(Scenario.of(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        authTraffic(Scenario.of("only successes, " + num(attack) + "/min", at),
+                        Traffic.auth(Scenario.of("only successes, " + num(attack) + "/min", at),
                                 List.of(AuthResult.SUCCESS), attack).silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
-    }
-
-    /** {@code perMinute} token checks in total, spread evenly over {@code results}; every result series exists. */
-    private static Scenario authTraffic(Scenario s, List<AuthResult> results, double perMinute) {
-        for (AuthResult r : AuthResult.values()) {
-            double share = results.contains(r) ? perMinute / PER_MINUTE / results.size() : 0;
-            s.counter(series(Metrics.AUTH_ATTEMPTS.name(), Labels.RESULT, r.label()), share);
-        }
-        return s;
     }
 
     private static AlertRule rateLimitHits(double perMinute, Duration forDuration) {
@@ -104,7 +92,7 @@ final class TrafficAlerts {
         return AlertRule.builder("HighRateLimitHits")
                 .group(AlertGroup.SECURITY).severity(Severity.WARNING).component(Component.RATE_LIMIT)
                 .forDuration(forDuration)
-                .expr(gt(api(Recordings.JOB_RATE_LIMIT_HITS_RATE) + " * " + num(PER_MINUTE), perMinute))
+                .expr(gt(api(Recordings.JOB_RATE_LIMIT_HITS_RATE) + " * " + num(Traffic.PER_MINUTE), perMinute))
                 .summary("More than " + num(perMinute) + " requests per minute rejected by the rate limiter.")
                 .description(label(Labels.JOB), " answered ", Humanize.NUMBER,
                         " requests per minute with 429 over the last " + duration(Recordings.RATE_WINDOW)
@@ -112,7 +100,7 @@ final class TrafficAlerts {
                 .runbook(new Runbook(
                         "Clients exceed their per-route token buckets and get 429 Too Many Requests.",
                         List.of(new Query("429s per minute by endpoint",
-                                        api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE) + " * " + num(PER_MINUTE)),
+                                        api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE) + " * " + num(Traffic.PER_MINUTE)),
                                 new Query("request rate by endpoint", api(Recordings.JOB_ENDPOINT_REQUESTS_RATE))),
                         List.of("A client retries in a tight loop, ignoring Retry-After.",
                                 "Legitimate load grew beyond the configured limits.",
@@ -132,7 +120,7 @@ final class TrafficAlerts {
 
     private static Scenario rateLimited(Scenario s, double perMinute) {
         for (String endpoint : List.of("/scene", "/scene/reload")) {
-            s.counter(series(Metrics.RATE_LIMIT_HITS.name(), Labels.ENDPOINT, endpoint), perMinute / PER_MINUTE / 2);
+            s.counter(series(Metrics.RATE_LIMIT_HITS.name(), Labels.ENDPOINT, endpoint), perMinute / Traffic.PER_MINUTE / 2);
         }
         return s;
     }
@@ -165,27 +153,16 @@ final class TrafficAlerts {
                                         + "parse errors the scene file.",
                                 "Validate the scene directory; restore the last good scenes.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
+                        () -> Traffic.scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
                                 1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
-                        scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
+                        Traffic.scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
                                 .fires(at, expect(JOB, 2 * threshold)),
-                        scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
+                        Traffic.scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        scenes(Scenario.of("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
-                        scenes(Scenario.of("a trickle below the volume guard, every load failing", at), guard / 2, 1)
+                        Traffic.scenes(Scenario.of("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
+                        Traffic.scenes(Scenario.of("a trickle below the volume guard, every load failing", at), guard / 2, 1)
                                 .silent(Kind.LOW_TRAFFIC, at)))
                 .build();
-    }
-
-    /** Scene load attempts at {@code perSecond}, a share failing, spread over two error types. */
-    private static Scenario scenes(Scenario s, double perSecond, double errorShare) {
-        s.counter(series(Metrics.SCENE_LOADS.name()), perSecond * (1 - errorShare));
-        List<SceneErrorType> failing = List.of(SceneErrorType.NOT_FOUND, SceneErrorType.PARSE_ERROR);
-        for (SceneErrorType e : SceneErrorType.values()) {
-            double rate = failing.contains(e) ? perSecond * errorShare / failing.size() : 0;
-            s.counter(series(Metrics.SCENE_LOAD_ERRORS.name(), Labels.ERROR_TYPE, e.label()), rate);
-        }
-        return s;
     }
 
     private TrafficAlerts() {

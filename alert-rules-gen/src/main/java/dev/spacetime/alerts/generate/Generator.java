@@ -54,6 +54,10 @@ public final class Generator {
         written.add(write(prometheus.resolve(RuleFiles.RECORDING_FILE),
                 RuleFiles.rules(rules.recording(), runbookBaseUrl)));
         written.add(write(prometheus.resolve(RuleFiles.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+        if (!rules.recordingTests().isEmpty()) {
+            written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
+                    RuleFiles.recordingTests(rules.recordingTests())));
+        }
         for (AlertRule alert : rules.alerts()) {
             written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
             written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert)));

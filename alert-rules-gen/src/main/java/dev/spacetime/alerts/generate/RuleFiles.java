@@ -4,11 +4,13 @@ import dev.spacetime.alerts.AlertRule;
 import dev.spacetime.alerts.AlertTest;
 import dev.spacetime.alerts.Expr;
 import dev.spacetime.alerts.RecordingRule;
+import dev.spacetime.alerts.RecordingTest;
 import dev.spacetime.alerts.Rule;
 import dev.spacetime.alerts.RuleGroup;
 import dev.spacetime.alerts.Scenario;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.catalog.PromQL;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,8 @@ public final class RuleFiles {
     public static final String RECORDING_FILE = "recording_rules.yml";
     /** promtool unit tests, one file per alert, in this folder beside the rule files. */
     public static final String TESTS_DIR = "tests";
+    /** The recording rules' promtool tests, in the tests folder (alert test files are named after alerts). */
+    public static final String RECORDING_TESTS_FILE = "recording_rules.yml";
 
     private static final String ALERTNAME = Metrics.ALERTS.labels().get(0);
     private static final String ALERTSTATE = Metrics.ALERTS.labels().get(1);
@@ -38,11 +42,54 @@ public final class RuleFiles {
 
     /** The promtool test file of {@code alert}; rule files are referenced relative to the tests folder. */
     public static String tests(AlertRule alert, String runbookBaseUrl) {
+        return testFile(alert.tests().stream().map(t -> test(alert, t, runbookBaseUrl)).toList());
+    }
+
+    /** The promtool test file of the recording rules. */
+    public static String recordingTests(List<RecordingTest> tests) {
+        return testFile(tests.stream().map(RuleFiles::test).toList());
+    }
+
+    private static String testFile(List<Map<String, Object>> tests) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("rule_files", List.of("../" + RECORDING_FILE, "../" + ALERTS_FILE));
         doc.put("evaluation_interval", Expr.duration(Scenario.EVALUATION));
-        doc.put("tests", alert.tests().stream().map(t -> test(alert, t, runbookBaseUrl)).toList());
+        doc.put("tests", tests);
         return Yaml.dump(doc);
+    }
+
+    private static Map<String, Object> test(RecordingTest t) {
+        Map<String, Object> out = testGroup(t.name(), t.interval(), t.input());
+        out.put("promql_expr_test", t.samples().stream().map(sample -> {
+            Map<String, Object> exprTest = new LinkedHashMap<>();
+            exprTest.put("expr", sample.record());
+            exprTest.put("eval_time", Expr.duration(t.evalTime()));
+            Map<String, Object> expected = new LinkedHashMap<>();
+            expected.put("labels", series(sample.record(), sample.labels()));
+            expected.put("value", sample.value());
+            exprTest.put("exp_samples", List.of(expected));
+            return exprTest;
+        }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> testGroup(String name, Duration interval, List<AlertTest.InputSeries> input) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("interval", Expr.duration(interval));
+        out.put("input_series", input.stream().map(s -> {
+            Map<String, Object> series = new LinkedHashMap<>();
+            series.put("series", s.series());
+            series.put("values", s.values());
+            return series;
+        }).toList());
+        return out;
+    }
+
+    /** {@code name{a="b", ...}} with labels sorted. */
+    private static String series(String name, Map<String, String> labels) {
+        return PromQL.select(name, new TreeMap<>(labels).entrySet().stream()
+                .map(l -> PromQL.eq(l.getKey(), l.getValue())).toArray(String[]::new));
     }
 
     private static Map<String, Object> group(RuleGroup group, String runbookBaseUrl) {
@@ -74,15 +121,8 @@ public final class RuleFiles {
     }
 
     private static Map<String, Object> test(AlertRule alert, AlertTest t, String runbookBaseUrl) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", t.kind().name().toLowerCase(Locale.ROOT) + ": " + t.name());
-        out.put("interval", Expr.duration(t.interval()));
-        out.put("input_series", t.input().stream().map(s -> {
-            Map<String, Object> series = new LinkedHashMap<>();
-            series.put("series", s.series());
-            series.put("values", s.values());
-            return series;
-        }).toList());
+        Map<String, Object> out = testGroup(t.kind().name().toLowerCase(Locale.ROOT) + ": " + t.name(),
+                t.interval(), t.input());
         Map<String, Object> alertTest = new LinkedHashMap<>();
         alertTest.put("eval_time", Expr.duration(t.evalTime()));
         alertTest.put("alertname", alert.name());
@@ -110,8 +150,7 @@ public final class RuleFiles {
                 labels.put(ALERTNAME, alert.name());
                 labels.put(ALERTSTATE, "pending");
                 Map<String, Object> sample = new LinkedHashMap<>();
-                sample.put("labels", PromQL.select(Metrics.ALERTS.name(), labels.entrySet().stream()
-                        .map(l -> PromQL.eq(l.getKey(), l.getValue())).toArray(String[]::new)));
+                sample.put("labels", series(Metrics.ALERTS.name(), labels));
                 sample.put("value", 1);
                 return sample;
             }).toList());
