@@ -50,8 +50,9 @@ final class ApiAlerts {
     private static AlertRule apiDown(Duration forDuration) {
         String up = api(Metrics.UP.name());
         Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
-        List<AlertTest> tests = Scenario.cases(forDuration, () -> Scenario.of("scrapes have failed for less than " + duration(forDuration), at)
-                    .gauge(series(Metrics.UP.name()), 0).beforeFor(pending(GAUGE_ACTIVE), expect(TARGET, 0)),
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Scenario.of("scrapes have failed for less than " + duration(forDuration), at)
+                        .gauge(series(Metrics.UP.name()), 0).beforeFor(pending(GAUGE_ACTIVE), expect(TARGET, 0)),
                 Scenario.of("scrapes of the API fail", at).gauge(series(Metrics.UP.name()), 0)
                         .fires(at, expect(TARGET, 0)),
                 Scenario.of("the API target vanished; only node exporter is scraped", at)
@@ -95,8 +96,9 @@ final class ApiAlerts {
         Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
         var firingLabels = labels(TARGET, Labels.SUBSYSTEM, Labels.OVERALL, Labels.STATE, state.label());
         HealthState better = state == HealthState.UNHEALTHY ? HealthState.DEGRADED : HealthState.HEALTHY;
-        List<AlertTest> tests = Scenario.cases(forDuration, () -> health(Scenario.of("overall health turned " + state.label() + " recently", at), state)
-                    .beforeFor(pending(GAUGE_ACTIVE), expect(firingLabels, 1)),
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> health(Scenario.of("overall health turned " + state.label() + " recently", at), state)
+                        .beforeFor(pending(GAUGE_ACTIVE), expect(firingLabels, 1)),
                 health(Scenario.of("overall health is " + state.label(), at), state)
                         .fires(at, expect(firingLabels, 1)),
                 health(Scenario.of("overall health is " + better.label(), at), better)
@@ -117,7 +119,8 @@ final class ApiAlerts {
                                         api(Metrics.HEALTH_STATUS.name()) + " == 1"),
                                 new Query("resident memory", api(Metrics.PROCESS_RESIDENT_MEMORY.name())),
                                 new Query("engine frame rate against its target",
-                                        api(Metrics.ENGINE_FPS.name()) + " / " + api(Metrics.ENGINE_TARGET_FPS.name()))),
+                                        api(Metrics.ENGINE_FPS.name()) + " / "
+                                                + api(Metrics.ENGINE_TARGET_FPS.name()))),
                         List.of("Memory above the health check's threshold (see the memory subsystem).",
                                 "The engine runs below its fps floor (a heavy scene).",
                                 "The scene directory is unreadable or missing (file_system, scene_loader).",
@@ -140,8 +143,9 @@ final class ApiAlerts {
         double threshold = t.httpErrorRatio();
         double guard = t.minRequestRate();
         Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
-        List<AlertTest> tests = Scenario.cases(forDuration, () -> Traffic.requests(Scenario.of("errors started less than " + duration(forDuration) + " ago", at),
-                    1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Traffic.requests(Scenario.of("errors started less than " + duration(forDuration) + " ago", at),
+                        1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
                 Traffic.requests(Scenario.of("1 req/s, " + Expr.num(2 * threshold * 100) + " % answered 500", at),
                         1, 2 * threshold).fires(at, expect(JOB, 2 * threshold)),
                 Traffic.requests(Scenario.of("1 req/s, " + Expr.num(threshold * 50) + " % answered 500", at),
@@ -186,8 +190,9 @@ final class ApiAlerts {
         var endpointLabels = labels(JOB, Labels.ENDPOINT, Traffic.ENDPOINT);
         double slowValue = Scenario.quantile(q.quantile(), bounds, slowTraffic);
         String pct = "p" + q.name().substring(1);
-        List<AlertTest> tests = Scenario.cases(forDuration, () -> Traffic.timed(Scenario.of("requests turned slow less than " + duration(forDuration) + " ago",
-                    at), slowTraffic).beforeFor(pending(RATIO_ACTIVE), expect(endpointLabels, slowValue)),
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Traffic.timed(Scenario.of("requests turned slow less than " + duration(forDuration) + " ago",
+                        at), slowTraffic).beforeFor(pending(RATIO_ACTIVE), expect(endpointLabels, slowValue)),
                 Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(slow * 1.2) + " s", at), slowTraffic)
                         .fires(at, expect(endpointLabels, slowValue)),
                 Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(fast) + " s", at),

@@ -110,7 +110,8 @@ public final class Recordings {
     public static final String JOB_SCENE_LOAD_ERROR_RATIO =
             recordName("job", Metrics.SCENE_LOAD_ERRORS, "", "ratio_" + RATE);
     /** Token checks/s per result. */
-    public static final String JOB_RESULT_AUTH_ATTEMPTS_RATE = recordName("job_result", Metrics.AUTH_ATTEMPTS, "", RATE);
+    public static final String JOB_RESULT_AUTH_ATTEMPTS_RATE =
+            recordName("job_result", Metrics.AUTH_ATTEMPTS, "", RATE);
     /** Failed token checks/s (every result but success). */
     public static final String JOB_AUTH_FAILURES_RATE = recordName("job", Metrics.AUTH_ATTEMPTS, "_failed", RATE);
     /** 429 answers/s per endpoint. */

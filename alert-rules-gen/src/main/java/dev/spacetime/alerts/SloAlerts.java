@@ -122,7 +122,8 @@ final class SloAlerts {
                 () -> traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× for less than "
                         + duration(forDuration), at), o, slo, 1, burning)
                         .beforeFor(pending(RATIO_ACTIVE), expect(JOB, burning)),
-                traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× the budget rate", at), o, slo, 1, burning)
+                traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× the budget rate", at),
+                        o, slo, 1, burning)
                         .fires(at, expect(JOB, burning)),
                 traffic(Scenario.of("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)
                         .silent(Kind.BELOW_THRESHOLD, at),

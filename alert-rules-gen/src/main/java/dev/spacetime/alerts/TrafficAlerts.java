@@ -14,6 +14,9 @@ import static dev.spacetime.alerts.Scenario.firing;
 import static dev.spacetime.alerts.Scenario.pending;
 import static dev.spacetime.alerts.Scenario.series;
 import static dev.spacetime.alerts.Template.label;
+import static dev.spacetime.alerts.Traffic.PER_MINUTE;
+import static dev.spacetime.alerts.Traffic.auth;
+import static dev.spacetime.alerts.Traffic.scenes;
 import static dev.spacetime.catalog.PromQL.ne;
 import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.sumBy;
@@ -49,7 +52,7 @@ final class TrafficAlerts {
         return AlertRule.builder(name)
                 .group(AlertGroup.SECURITY).severity(severity).component(Component.AUTH)
                 .forDuration(forDuration)
-                .expr(gt(api(Recordings.JOB_AUTH_FAILURES_RATE) + " * " + num(Traffic.PER_MINUTE), perMinute))
+                .expr(gt(perMinute(Recordings.JOB_AUTH_FAILURES_RATE), perMinute))
                 .summary("More than " + num(perMinute) + " failed authentication attempts per minute.")
                 .description(label(Labels.JOB), " rejected ", Humanize.NUMBER,
                         " bearer tokens per minute over the last " + duration(Recordings.RATE_WINDOW)
@@ -60,9 +63,8 @@ final class TrafficAlerts {
                                 + "misconfigured client hammering the API." : "A client may use a rotated "
                                 + "or revoked token."),
                         List.of(new Query("failed checks per minute by result",
-                                        api(Recordings.JOB_RESULT_AUTH_ATTEMPTS_RATE,
-                                                ne(Labels.RESULT, AuthResult.SUCCESS.label()))
-                                                + " * " + num(Traffic.PER_MINUTE)),
+                                        perMinute(Recordings.JOB_RESULT_AUTH_ATTEMPTS_RATE,
+                                                ne(Labels.RESULT, AuthResult.SUCCESS.label()))),
                                 new Query("rate-limit rejections per endpoint",
                                         api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE))),
                         List.of("A token was rotated or revoked and a client still uses the old one (expired_token, "
@@ -73,14 +75,14 @@ final class TrafficAlerts {
                         List.of("Find the client in the API access log (never log tokens) and fix its token.",
                                 "For an attack: block the source addresses upstream; tighten the rate limits.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> Traffic.auth(Scenario.of("failures started less than " + duration(forDuration)
+                        () -> auth(Scenario.of("failures started less than " + duration(forDuration)
                                 + " ago", at), failures, attack).beforeFor(pending(activeAt),
                                 expect(JOB, attack)),
-                        Traffic.auth(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
+                        auth(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
                                 failures, attack).fires(at, expect(JOB, attack)),
-                        Traffic.auth(Scenario.of(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
+                        auth(Scenario.of(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        Traffic.auth(Scenario.of("only successes, " + num(attack) + "/min", at),
+                        auth(Scenario.of("only successes, " + num(attack) + "/min", at),
                                 List.of(AuthResult.SUCCESS), attack).silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
     }
@@ -92,7 +94,7 @@ final class TrafficAlerts {
         return AlertRule.builder("HighRateLimitHits")
                 .group(AlertGroup.SECURITY).severity(Severity.WARNING).component(Component.RATE_LIMIT)
                 .forDuration(forDuration)
-                .expr(gt(api(Recordings.JOB_RATE_LIMIT_HITS_RATE) + " * " + num(Traffic.PER_MINUTE), perMinute))
+                .expr(gt(perMinute(Recordings.JOB_RATE_LIMIT_HITS_RATE), perMinute))
                 .summary("More than " + num(perMinute) + " requests per minute rejected by the rate limiter.")
                 .description(label(Labels.JOB), " answered ", Humanize.NUMBER,
                         " requests per minute with 429 over the last " + duration(Recordings.RATE_WINDOW)
@@ -100,7 +102,7 @@ final class TrafficAlerts {
                 .runbook(new Runbook(
                         "Clients exceed their per-route token buckets and get 429 Too Many Requests.",
                         List.of(new Query("429s per minute by endpoint",
-                                        api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE) + " * " + num(Traffic.PER_MINUTE)),
+                                        perMinute(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE)),
                                 new Query("request rate by endpoint", api(Recordings.JOB_ENDPOINT_REQUESTS_RATE))),
                         List.of("A client retries in a tight loop, ignoring Retry-After.",
                                 "Legitimate load grew beyond the configured limits.",
@@ -120,7 +122,7 @@ final class TrafficAlerts {
 
     private static Scenario rateLimited(Scenario s, double perMinute) {
         for (String endpoint : List.of("/scene", "/scene/reload")) {
-            s.counter(series(Metrics.RATE_LIMIT_HITS.name(), Labels.ENDPOINT, endpoint), perMinute / Traffic.PER_MINUTE / 2);
+            s.counter(series(Metrics.RATE_LIMIT_HITS.name(), Labels.ENDPOINT, endpoint), perMinute / PER_MINUTE / 2);
         }
         return s;
     }
@@ -153,16 +155,21 @@ final class TrafficAlerts {
                                         + "parse errors the scene file.",
                                 "Validate the scene directory; restore the last good scenes.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> Traffic.scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
+                        () -> scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
                                 1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
-                        Traffic.scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
+                        scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
                                 .fires(at, expect(JOB, 2 * threshold)),
-                        Traffic.scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
+                        scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        Traffic.scenes(Scenario.of("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
-                        Traffic.scenes(Scenario.of("a trickle below the volume guard, every load failing", at), guard / 2, 1)
+                        scenes(Scenario.of("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
+                        scenes(Scenario.of("a trickle below the volume guard, every load failing", at), guard / 2, 1)
                                 .silent(Kind.LOW_TRAFFIC, at)))
                 .build();
+    }
+
+    /** A recorded per-second rate, per minute as the seed's thresholds are. */
+    private static String perMinute(String recordedRate, String... matchers) {
+        return api(recordedRate, matchers) + " * " + num(PER_MINUTE);
     }
 
     private TrafficAlerts() {

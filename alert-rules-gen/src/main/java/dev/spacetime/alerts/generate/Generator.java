@@ -53,7 +53,8 @@ public final class Generator {
         List<Path> written = new ArrayList<>();
         written.add(write(prometheus.resolve(RuleFiles.RECORDING_FILE),
                 RuleFiles.rules(rules.recording(), runbookBaseUrl)));
-        written.add(write(prometheus.resolve(RuleFiles.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+        written.add(write(prometheus.resolve(RuleFiles.ALERTS_FILE),
+                RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
         if (!rules.recordingTests().isEmpty()) {
             written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
                     RuleFiles.recordingTests(rules.recordingTests())));
