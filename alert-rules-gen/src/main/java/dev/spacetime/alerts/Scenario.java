@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Test data for one promtool case: series sampled every {@link #SCRAPE} from time 0 on, as the API exposes them
+ * Test data for one promtool case: series sampled every {@link #SCRAPE} (or a coarser interval for cases that
+ * span hours) from time 0 on, as the API exposes them
  * (job and instance labels as Prometheus attaches them).
  */
 public final class Scenario {
@@ -47,16 +48,23 @@ public final class Scenario {
 
     private final String description;
     private final Duration length;
+    private final Duration interval;
     private final List<InputSeries> series = new ArrayList<>();
 
-    private Scenario(String description, Duration length) {
+    private Scenario(String description, Duration length, Duration interval) {
         this.description = description;
         this.length = length;
+        this.interval = interval;
     }
 
-    /** A scenario whose series cover {@code [0, length]}. */
+    /** A scenario whose series cover {@code [0, length]}, one sample per scrape. */
     public static Scenario of(String description, Duration length) {
-        return new Scenario(description, length);
+        return new Scenario(description, length, SCRAPE);
+    }
+
+    /** A scenario spanning hours: one sample per {@code interval} keeps promtool fast; rates stay exact. */
+    public static Scenario of(String description, Duration length, Duration interval) {
+        return new Scenario(description, length, interval);
     }
 
     /** When a condition on gauges holds: at the first evaluation. */
@@ -147,7 +155,7 @@ public final class Scenario {
     public Scenario counter(String selector, double perSecond, Duration until) {
         long rising = steps(until);
         long flat = steps(length) - rising;
-        double step = perSecond * SCRAPE.getSeconds();
+        double step = perSecond * interval.getSeconds();
         String values = "0+" + num(step) + "x" + rising;
         if (flat > 0) {
             values += " " + num(step * rising) + "+0x" + (flat - 1);
@@ -245,7 +253,7 @@ public final class Scenario {
     /** The recorded series must have these values at {@code at}. */
     public RecordingTest records(Duration at, RecordingTest.Sample... samples) {
         checkCovered(at);
-        return new RecordingTest(description, SCRAPE, series, at, Arrays.asList(samples));
+        return new RecordingTest(description, interval, series, at, Arrays.asList(samples));
     }
 
     private void checkCovered(Duration at) {
@@ -256,7 +264,7 @@ public final class Scenario {
 
     private AlertTest test(Kind kind, Duration at, Expected... expected) {
         checkCovered(at);
-        return new AlertTest(kind, description, SCRAPE, series, at, Arrays.asList(expected));
+        return new AlertTest(kind, description, interval, series, at, Arrays.asList(expected));
     }
 
     private static String[] withLe(String[] labelValues, String le) {
@@ -266,7 +274,7 @@ public final class Scenario {
         return all;
     }
 
-    private static long steps(Duration d) {
-        return d.getSeconds() / SCRAPE.getSeconds();
+    private long steps(Duration d) {
+        return d.getSeconds() / interval.getSeconds();
     }
 }

@@ -144,7 +144,7 @@ final class SloAlerts {
                 .plus(Duration.ofMinutes(5));
         Duration at = bad.plus(clean);
         return Traffic.requestsRecovering(Scenario.of("50 % errors for " + duration(bad) + ", none for the last "
-                + duration(clean), at), 1, 0.5, bad).silent(Kind.RECOVERED, at);
+                + duration(clean), at, Duration.ofMinutes(1)), 1, 0.5, bad).silent(Kind.RECOVERED, at);
     }
 
     /** Requests at {@code perSecond}, a share {@code badShare} of them bad for the objective. */
