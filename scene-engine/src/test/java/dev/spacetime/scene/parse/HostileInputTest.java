@@ -126,7 +126,7 @@ class HostileInputTest {
                 .hasMessageContaining("unterminated Object");
         assertThatThrownBy(() -> parser.parse("[gd_scene format=3")).hasMessageContaining("unterminated [gd_scene]");
         assertThatThrownBy(() -> parser.parse(HEAD + "\"abc\\u12")).hasMessageContaining("truncated unicode escape");
-        assertThatThrownBy(() -> parser.parse(HEAD + "\"abc\\u12\"")).hasMessageContaining("invalid unicode escape");
+        assertThatThrownBy(() -> parser.parse(HEAD + "\"abc\\u12zz\"")).hasMessageContaining("invalid unicode escape");
         assertThatThrownBy(() -> parser.parse(HEAD + "\"\\UFFFFFF\"")).hasMessageContaining("beyond U+10FFFF");
     }
 }
