@@ -11,14 +11,19 @@ public record EngineHealth(HealthState state, String message, double fps, double
                            double frameTimeSeconds, boolean running, long frames) {
 
     public static EngineHealth of(SceneRuntime runtime, double fpsFloor) {
-        double fps = runtime.fps();
-        boolean running = runtime.running();
+        return evaluate(runtime.running(), runtime.warmedUp(), runtime.fps(), runtime.targetFps(),
+                runtime.frameTimeSeconds(), runtime.frames(), fpsFloor);
+    }
+
+    /** The decision itself, as a pure function of the runtime's readings. */
+    public static EngineHealth evaluate(boolean running, boolean warmedUp, double fps, double targetFps,
+                                        double frameTimeSeconds, long frames, double fpsFloor) {
         HealthState state;
         String message;
         if (!running) {
             state = HealthState.UNHEALTHY;
             message = "scene runtime is not running";
-        } else if (!runtime.warmedUp()) {
+        } else if (!warmedUp) {
             state = HealthState.HEALTHY;
             message = "scene runtime warming up";
         } else if (fps < fpsFloor) {
@@ -26,9 +31,8 @@ public record EngineHealth(HealthState state, String message, double fps, double
             message = String.format(java.util.Locale.ROOT, "fps %.1f below floor %.1f", fps, fpsFloor);
         } else {
             state = HealthState.HEALTHY;
-            message = String.format(java.util.Locale.ROOT, "fps %.1f (target %.0f)", fps, runtime.targetFps());
+            message = String.format(java.util.Locale.ROOT, "fps %.1f (target %.0f)", fps, targetFps);
         }
-        return new EngineHealth(state, message, fps, runtime.targetFps(), runtime.frameTimeSeconds(), running,
-                runtime.frames());
+        return new EngineHealth(state, message, fps, targetFps, frameTimeSeconds, running, frames);
     }
 }
