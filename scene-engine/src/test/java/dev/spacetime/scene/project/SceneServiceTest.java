@@ -46,13 +46,26 @@ class SceneServiceTest {
         assertThat(p.z()).as(n.path()).isCloseTo(z, within(1e-5));
     }
 
-    private static SceneErrorType errorOf(ThrowingCall call) {
+    private static SceneException failure(ThrowingCall call) {
         try {
             call.run();
         } catch (SceneException e) {
-            return e.error().type();
+            return e;
         }
         throw new AssertionError("expected a SceneException");
+    }
+
+    private static SceneErrorType errorOf(ThrowingCall call) {
+        return failure(call).error().type();
+    }
+
+    /** A valid scene outside the project whose root name is unique, linked into the project by a symlink. */
+    private String plantCanary() throws IOException {
+        String canary = "CANARY-" + UUID.randomUUID();
+        Files.writeString(base.resolve("secret.tscn"), "[gd_scene format=3]\n[node name=\"" + canary
+                + "\" type=\"Node\"]\n");
+        Files.createSymbolicLink(project.resolve("link.tscn"), base.resolve("secret.tscn"));
+        return canary;
     }
 
     interface ThrowingCall {
@@ -145,14 +158,10 @@ class SceneServiceTest {
     @Test
     void parseErrorsAndSizeLimitsAreTyped() throws Exception {
         Files.writeString(project.resolve("bad.tscn"), "[gd_scene format=3]\n[node name=\"A\" type=\"Node\"]\nx = @\n");
-        try {
-            service.load("res://bad.tscn");
-            throw new AssertionError("expected a parse error");
-        } catch (SceneException e) {
-            assertThat(e.error().type()).isEqualTo(SceneErrorType.PARSE_ERROR);
-            assertThat(e.error().line()).isEqualTo(3);
-            assertThat(e.error().column()).isEqualTo(5);
-        }
+        SceneException parse = failure(() -> service.load("res://bad.tscn"));
+        assertThat(parse.error().type()).isEqualTo(SceneErrorType.PARSE_ERROR);
+        assertThat(parse.error().line()).isEqualTo(3);
+        assertThat(parse.error().column()).isEqualTo(5);
         try (var f = new java.io.RandomAccessFile(project.resolve("huge.tscn").toFile(), "rw")) {
             f.setLength(100L * 1024 * 1024);
         }
@@ -169,52 +178,33 @@ class SceneServiceTest {
                 [node name="A" type="Node3D"]
                 [node name="B" parent="." instance=ExtResource("1")]
                 """);
-        try {
-            service.load("res://dangling.tscn");
-            throw new AssertionError("expected an error");
-        } catch (SceneException e) {
-            assertThat(e.error().type()).isEqualTo(SceneErrorType.PARSE_ERROR);
-            assertThat(e.error().message()).contains("res://gone.tscn");
-        }
+        SceneException dangling = failure(() -> service.load("res://dangling.tscn"));
+        assertThat(dangling.error().type()).isEqualTo(SceneErrorType.PARSE_ERROR);
+        assertThat(dangling.error().message()).contains("res://gone.tscn");
     }
 
     @Test
     void instancedDependenciesCannotEscapeTheRoot() throws Exception {
-        String canary = "CANARY-" + UUID.randomUUID();
-        Files.writeString(base.resolve("secret.tscn"), "[gd_scene format=3]\n[node name=\"" + canary
-                + "\" type=\"Node\"]\n");
-        Files.createSymbolicLink(project.resolve("link.tscn"), base.resolve("secret.tscn"));
+        String canary = plantCanary();
         for (String dep : List.of("res://../secret.tscn", base.resolve("secret.tscn").toString(),
                 "res://link.tscn", "res://%2e%2e/secret.tscn")) {
             Files.writeString(project.resolve("evil.tscn"), "[gd_scene format=3]\n[ext_resource type=\"PackedScene\" "
                     + "path=\"" + dep + "\" id=\"1\"]\n[node name=\"E\" type=\"Node\"]\n"
                     + "[node name=\"X\" parent=\".\" instance=ExtResource(\"1\")]\n");
-            try {
-                LoadedScene s = service.load("res://evil.tscn");
-                throw new AssertionError("loaded " + s.tree().nodes());
-            } catch (SceneException e) {
-                assertThat(e.getMessage()).as(dep).doesNotContain(canary);
-            }
+            assertThat(failure(() -> service.load("res://evil.tscn")).getMessage()).as(dep).doesNotContain(canary);
         }
     }
 
     @Test
     void traversalSetNeverReachesTheCanary() throws Exception {
-        String canary = "CANARY-" + UUID.randomUUID();
-        Files.writeString(base.resolve("secret.tscn"), "[gd_scene format=3]\n[node name=\"" + canary
-                + "\" type=\"Node\"]\n");
-        Files.createSymbolicLink(project.resolve("link.tscn"), base.resolve("secret.tscn"));
+        String canary = plantCanary();
         Files.createSymbolicLink(project.resolve("linkdir"), base);
         Files.createSymbolicLink(project.resolve("levels/uplink"), Path.of("../.."));
         for (String raw : TraversalTest.hostilePaths(base)) {
             for (ThrowingCall call : List.<ThrowingCall>of(() -> service.load(raw), () -> service.validate(raw))) {
-                try {
-                    call.run();
-                    throw new AssertionError("accepted " + raw);
-                } catch (SceneException e) {
-                    assertThat(e.error().type()).as(raw).isIn(SceneErrorType.INVALID_PATH, SceneErrorType.FORBIDDEN);
-                    assertThat(e.getMessage()).doesNotContain(canary);
-                }
+                SceneException e = failure(call);
+                assertThat(e.error().type()).as(raw).isIn(SceneErrorType.INVALID_PATH, SceneErrorType.FORBIDDEN);
+                assertThat(e.getMessage()).doesNotContain(canary);
             }
         }
         assertThat(service.current()).isEmpty();

@@ -42,6 +42,13 @@ class SceneInstantiatorTest {
         return new SceneInstantiator(source, limits).instantiate(path, source.load(path));
     }
 
+    /** A scene whose root {@code root} (line 3) has one child {@code child} (line 4) instancing {@code target}. */
+    private static String instancing(String root, String child, String target) {
+        return "[gd_scene format=3]\n[ext_resource type=\"PackedScene\" path=\"" + target + "\" id=\"1\"]\n"
+                + "[node name=\"" + root + "\" type=\"Node3D\"]\n"
+                + "[node name=\"" + child + "\" parent=\".\" instance=ExtResource(\"1\")]\n";
+    }
+
     private static void assertPos(SceneNode n, double x, double y, double z) {
         Vec3 p = n.globalPosition3D().orElseThrow();
         assertThat(p.x()).as(n.path() + " x").isCloseTo(x, within(EPS));
@@ -169,12 +176,7 @@ class SceneInstantiatorTest {
 
     @Test
     void missingInstanceFileIsAClearError() {
-        files.put("res://a.tscn", """
-                [gd_scene format=3]
-                [ext_resource type="PackedScene" path="res://gone.tscn" id="1"]
-                [node name="A" type="Node3D"]
-                [node name="B" parent="." instance=ExtResource("1")]
-                """);
+        files.put("res://a.tscn", instancing("A", "B", "res://gone.tscn"));
         assertThatThrownBy(() -> instantiate("res://a.tscn")).isInstanceOfSatisfying(SceneException.class, e -> {
             assertThat(e.error().type()).isEqualTo(SceneErrorType.PARSE_ERROR);
             assertThat(e.error().message()).contains("node 'B'").contains("line 4").contains("res://gone.tscn")
@@ -184,34 +186,17 @@ class SceneInstantiatorTest {
 
     @Test
     void instanceCyclesAndDepthAreBounded() {
-        files.put("res://a.tscn", """
-                [gd_scene format=3]
-                [ext_resource type="PackedScene" path="res://b.tscn" id="1"]
-                [node name="A" type="Node3D"]
-                [node name="B" parent="." instance=ExtResource("1")]
-                """);
-        files.put("res://b.tscn", """
-                [gd_scene format=3]
-                [ext_resource type="PackedScene" path="res://a.tscn" id="1"]
-                [node name="B" type="Node3D"]
-                [node name="A" parent="." instance=ExtResource("1")]
-                """);
+        files.put("res://a.tscn", instancing("A", "B", "res://b.tscn"));
+        files.put("res://b.tscn", instancing("B", "A", "res://a.tscn"));
         assertThatThrownBy(() -> instantiate("res://a.tscn")).isInstanceOfSatisfying(SceneException.class,
                 e -> assertThat(e.error().message()).contains("res://a.tscn -> res://b.tscn -> res://a.tscn"));
 
-        files.put("res://self.tscn", """
-                [gd_scene format=3]
-                [ext_resource type="PackedScene" path="res://self.tscn" id="1"]
-                [node name="S" type="Node3D"]
-                [node name="Again" parent="." instance=ExtResource("1")]
-                """);
+        files.put("res://self.tscn", instancing("S", "Again", "res://self.tscn"));
         assertThatThrownBy(() -> instantiate("res://self.tscn")).hasMessageContaining("instance cycle");
 
         // A chain 0 -> 1 -> ... -> 20 exceeds the default instance depth of 16.
         for (int i = 0; i < 20; i++) {
-            files.put("res://c" + i + ".tscn", "[gd_scene format=3]\n[ext_resource type=\"PackedScene\" "
-                    + "path=\"res://c" + (i + 1) + ".tscn\" id=\"1\"]\n[node name=\"N\" type=\"Node\"]\n"
-                    + "[node name=\"M\" parent=\".\" instance=ExtResource(\"1\")]\n");
+            files.put("res://c" + i + ".tscn", instancing("N", "M", "res://c" + (i + 1) + ".tscn"));
         }
         files.put("res://c20.tscn", "[gd_scene format=3]\n[node name=\"End\" type=\"Node\"]\n");
         assertThatThrownBy(() -> instantiate("res://c0.tscn")).hasMessageContaining("more than 16 levels");
