@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +37,25 @@ public final class ApiServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ServerContext context;
+    private final Routes routes;
     private final Optional<Path> tempProjectRoot;
 
-    private ApiServer(Vertx vertx, HttpServer server, ServerContext context, Optional<Path> tempProjectRoot) {
+    private ApiServer(Vertx vertx, HttpServer server, ServerContext context, Routes routes,
+                      Optional<Path> tempProjectRoot) {
         this.vertx = vertx;
         this.server = server;
         this.context = context;
+        this.routes = routes;
         this.tempProjectRoot = tempProjectRoot;
     }
 
     /** Starts everything and returns once the server accepts connections. */
     public static ApiServer start(ServerConfig config) throws StartupException {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(ServerConfig)}, with features mounted after the standard ones (tests add routes so). */
+    static ApiServer start(ServerConfig config, List<RouteFeature> extraFeatures) throws StartupException {
         Optional<Path> temp = Optional.empty();
         Path projectRoot;
         try {
@@ -62,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            return start(config, vertx, projectRoot, temp);
+            return start(config, vertx, projectRoot, temp, extraFeatures);
         } catch (StartupException | RuntimeException e) {
             await(vertx.close(), Duration.ofSeconds(5));
             temp.ifPresent(ApiServer::deleteQuietly);
@@ -70,8 +79,8 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp)
-            throws StartupException {
+    private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp,
+                                   List<RouteFeature> extraFeatures) throws StartupException {
         ServerMetrics metrics = new ServerMetrics();
         ConnectionTracker connections = new ConnectionTracker();
         metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
@@ -91,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
         for (RouteFeature feature : Modules.features()) {
             feature.mount(routes, ctx);
         }
+        extraFeatures.forEach(f -> f.mount(routes, ctx));
         ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
         router.route().failureHandler(errors);
         router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
@@ -98,6 +108,9 @@ public final class ApiServer implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.host())
                         .setPort(config.port())
+                        // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
+                        // bytes, and active_connections would miss idle or slow clients.
+                        .setHttp2ClearTextEnabled(false)
                         // Idle keep-alive connections are closed so open connections reflect real clients.
                         .setIdleTimeout(120)
                         .setIdleTimeoutUnit(TimeUnit.SECONDS))
@@ -127,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
                     limiter.sweep();
                     return null;
                 }, false));
-        return new ApiServer(vertx, server, ctx, temp);
+        return new ApiServer(vertx, server, ctx, routes, temp);
     }
 
     private static <T> T await(io.vertx.core.Future<T> future, Duration timeout) throws StartupException {
@@ -154,6 +167,11 @@ public final class ApiServer implements AutoCloseable {
 
     public ServerContext context() {
         return context;
+    }
+
+    /** The mounted routes. */
+    public List<Routes.Declared> routes() {
+        return routes.declared();
     }
 
     /**

@@ -13,10 +13,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Where routes are declared. A declaration names what the route needs (role, rate-limit group, JSON body) and this
@@ -31,7 +31,11 @@ public final class Routes {
 
     private final Router router;
     private final ServerContext ctx;
-    private final Map<String, Set<String>> methodsByPath = new ConcurrentHashMap<>();
+    private final List<Declared> declared = new CopyOnWriteArrayList<>();
+
+    /** A mounted route: what tests and 405's {@code Allow} enumerate. {@code role}/{@code group} may be null. */
+    public record Declared(HttpMethod method, String path, Role role, RouteGroup group, boolean jsonBody) {
+    }
 
     Routes(Router router, ServerContext ctx) {
         this.router = router;
@@ -54,9 +58,16 @@ public final class Routes {
         return new Endpoint(HttpMethod.DELETE, path);
     }
 
-    /** The methods declared for a path (for 405's {@code Allow}); exact templates only. */
+    /** Every route declared so far, in declaration order. */
+    public List<Declared> declared() {
+        return List.copyOf(declared);
+    }
+
+    /** The methods declared for a path (for 405's {@code Allow}). */
     Set<String> allowedMethods(String path) {
-        return methodsByPath.getOrDefault(path, Set.of());
+        Set<String> methods = new TreeSet<>();
+        declared.stream().filter(d -> d.path().equals(path)).forEach(d -> methods.add(d.method().name()));
+        return methods;
     }
 
     /** One route being declared; {@link #handler} mounts it. */
@@ -122,7 +133,7 @@ public final class Routes {
                 route.handler(new BodyReader(BODY_LIMIT)).handler(JsonBody.INSTANCE);
             }
             route.handler(handler);
-            methodsByPath.computeIfAbsent(path, p -> new TreeSet<>()).add(method.name());
+            declared.add(new Declared(method, path, role, group, json));
             int[] statuses = java.util.Arrays.copyOf(seedStatuses, seedStatuses.length + 1);
             statuses[seedStatuses.length] = 500;
             ctx.metrics().http().seed(HttpMetrics.methodLabel(method), endpoint, statuses);

@@ -1,6 +1,7 @@
 package dev.spacetime.server.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             response.reset();
             return;
         }
-        if (!ctx.request().isEnded()) {
+        if (hasUnreadBody(ctx.request())) {
             // The rest of the body will not be read: the connection cannot carry another request.
             response.putHeader("Connection", "close");
         }
@@ -63,6 +64,14 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             default -> ErrorHandler.errorCode(status).replace('_', ' ');
         };
         send(response, status, errorCode(status), message);
+    }
+
+    private static boolean hasUnreadBody(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return false;
+        }
+        String length = request.getHeader("Content-Length");
+        return request.headers().contains("Transfer-Encoding") || length != null && !length.trim().equals("0");
     }
 
     public static void send(HttpServerResponse response, int status, String error, String message) {
