@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /** The running API server: Vert.x, its router, the shared services and the periodic jobs. */
@@ -39,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private final ServerContext context;
     private final Routes routes;
     private final Optional<Path> tempProjectRoot;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiServer(Vertx vertx, HttpServer server, ServerContext context, Routes routes,
                       Optional<Path> tempProjectRoot) {
@@ -176,10 +178,13 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Stops accepting connections, lets in-flight requests finish (up to the configured drain timeout), then stops
-     * Vert.x and the health workers.
+     * Vert.x and the health workers. Later calls do nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         Duration drain = context.config().drainTimeout();
         try {
             await(server.shutdown(drain), drain.plusSeconds(5));

@@ -54,10 +54,6 @@ public final class Routes {
         return new Endpoint(HttpMethod.PUT, path);
     }
 
-    public Endpoint delete(String path) {
-        return new Endpoint(HttpMethod.DELETE, path);
-    }
-
     /** Every route declared so far, in declaration order. */
     public List<Declared> declared() {
         return List.copyOf(declared);
