@@ -69,7 +69,6 @@ public final class ApiServer implements AutoCloseable {
                 // The embedded demo project, written out so it is served by the same file-based code path.
                 projectRoot = DemoProject.extractToTempDirectory();
                 temp = Optional.of(projectRoot);
-                LOG.info("no project root configured: serving the demo project");
             }
         } catch (IOException e) {
             throw new StartupException("cannot write the demo project: " + e.getMessage(), e);
@@ -102,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
             throw new StartupException("cannot open the project root " + projectRoot + ": " + e, e);
         }
         // Before the first health check, so the engine subsystem sees a running loop.
-        scenes.start();
+        String scenesStarted = scenes.start();
         try {
             ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter,
                     scenes);
@@ -152,6 +151,8 @@ public final class ApiServer implements AutoCloseable {
                 throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
             }
             LOG.info("admin token written to " + tokenFile);
+            LOG.info((temp.isPresent() ? "serving the embedded demo project from " : "project root ") + projectRoot
+                    + "; " + scenesStarted);
             vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
             vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
                     id -> vertx.executeBlocking(() -> {

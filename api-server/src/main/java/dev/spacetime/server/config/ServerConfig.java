@@ -120,7 +120,8 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     public ServerConfig withProjectRoot(Path root) {
-        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit, scenes);
+        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
+                scenes);
     }
 
     public ServerConfig withHealth(Health newHealth) {

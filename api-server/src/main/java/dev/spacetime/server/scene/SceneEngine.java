@@ -68,20 +68,25 @@ public final class SceneEngine implements AutoCloseable {
         return new SceneEngine(service, runtime, config, projectRoot, metrics);
     }
 
-    /** Loads the main scene when the project has one (a failure is logged and shows in health), starts the loop. */
-    public void start() {
+    /**
+     * Loads the main scene when the project has one (a failure shows in health), starts the loop, and returns
+     * what happened in one line for the caller to log once the server is up (a failed start prints one line only).
+     */
+    public String start() {
         Path main = projectRoot.resolve(config.mainScene().substring(PathPolicy.SCHEME.length()));
+        String outcome;
         if (Files.exists(main, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 LoadedScene scene = load(config.mainScene(), SceneStages.NONE);
-                LOG.info("main scene " + scene.path() + " loaded: " + scene.nodeCount() + " nodes");
+                outcome = "main scene " + scene.path() + " loaded (" + scene.nodeCount() + " nodes)";
             } catch (SceneException e) {
-                LOG.warning("main scene " + config.mainScene() + " did not load: " + e.getMessage());
+                outcome = "main scene " + config.mainScene() + " did not load: " + errors.clean(e.getMessage());
             }
         } else {
-            LOG.info("project has no main scene " + config.mainScene() + "; the runtime starts empty");
+            outcome = "no main scene " + config.mainScene() + ": the runtime starts empty";
         }
         runtime.start();
+        return outcome;
     }
 
     /** Loads a scene and makes it current, counting the outcome. Blocking. */
