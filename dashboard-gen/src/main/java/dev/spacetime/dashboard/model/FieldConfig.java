@@ -1,6 +1,6 @@
 package dev.spacetime.dashboard.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,20 +32,9 @@ public record FieldConfig(Defaults defaults, List<Override> overrides) {
 
     public enum ColorMode {
         /** Colour by the threshold step the value falls in. */
-        THRESHOLDS("thresholds"),
+        @JsonProperty("thresholds") THRESHOLDS,
         /** One palette colour per series. */
-        PALETTE_CLASSIC("palette-classic");
-
-        private final String json;
-
-        ColorMode(String json) {
-            this.json = json;
-        }
-
-        @JsonValue
-        public String json() {
-            return json;
-        }
+        @JsonProperty("palette-classic") PALETTE_CLASSIC
     }
 
     /** Line style of a time series panel; {@code thresholdsStyle} draws the thresholds into the graph. */

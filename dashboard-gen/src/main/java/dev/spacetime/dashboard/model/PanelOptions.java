@@ -3,7 +3,7 @@ package dev.spacetime.dashboard.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -85,23 +85,13 @@ public sealed interface PanelOptions {
     }
 
     enum LegendMode {
-        LIST,
-        TABLE;
-
-        @JsonValue
-        public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        @JsonProperty("list") LIST,
+        @JsonProperty("table") TABLE
     }
 
     enum LegendPlacement {
-        BOTTOM,
-        RIGHT;
-
-        @JsonValue
-        public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        @JsonProperty("bottom") BOTTOM,
+        @JsonProperty("right") RIGHT
     }
 
     /** @param mode {@code single} or {@code multi}; @param sort {@code none}, {@code asc}, {@code desc} */

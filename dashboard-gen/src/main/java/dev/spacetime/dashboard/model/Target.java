@@ -1,6 +1,6 @@
 package dev.spacetime.dashboard.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -13,19 +13,8 @@ public record Target(DataSourceRef datasource, String editorMode, String expr, F
                      String legendFormat, boolean range, String refId) {
 
     public enum Format {
-        TIME_SERIES("time_series"),
-        TABLE("table");
-
-        private final String json;
-
-        Format(String json) {
-            this.json = json;
-        }
-
-        @JsonValue
-        public String json() {
-            return json;
-        }
+        @JsonProperty("time_series") TIME_SERIES,
+        @JsonProperty("table") TABLE
     }
 
     public Target {

@@ -1,7 +1,7 @@
 package dev.spacetime.dashboard.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +12,8 @@ import java.util.List;
 public record Thresholds(Mode mode, List<Step> steps) {
 
     public enum Mode {
-        ABSOLUTE,
-        PERCENTAGE;
-
-        @JsonValue
-        public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        @JsonProperty("absolute") ABSOLUTE,
+        @JsonProperty("percentage") PERCENTAGE
     }
 
     /** From {@code value} upwards (until the next step) the colour is {@code color}. */
