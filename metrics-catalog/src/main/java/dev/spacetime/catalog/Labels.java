@@ -16,6 +16,13 @@ public final class Labels {
     /** The {@code subsystem} value of the overall health state. */
     public static final String OVERALL = "overall";
 
+    /** Target labels Prometheus attaches to every scraped series. */
+    public static final String JOB = "job";
+    public static final String INSTANCE = "instance";
+
+    /** Histogram bucket upper bound label, set by the client library on {@code _bucket} series. */
+    public static final String LE = "le";
+
     private Labels() {
     }
 }

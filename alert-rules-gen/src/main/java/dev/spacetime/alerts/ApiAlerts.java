@@ -1,0 +1,233 @@
+package dev.spacetime.alerts;
+
+import static dev.spacetime.alerts.Expr.and;
+import static dev.spacetime.alerts.Expr.api;
+import static dev.spacetime.alerts.Expr.duration;
+import static dev.spacetime.alerts.Expr.ge;
+import static dev.spacetime.alerts.Expr.gt;
+import static dev.spacetime.alerts.Scenario.GAUGE_ACTIVE;
+import static dev.spacetime.alerts.Scenario.JOB;
+import static dev.spacetime.alerts.Scenario.RATIO_ACTIVE;
+import static dev.spacetime.alerts.Scenario.TARGET;
+import static dev.spacetime.alerts.Scenario.expect;
+import static dev.spacetime.alerts.Scenario.firing;
+import static dev.spacetime.alerts.Scenario.labels;
+import static dev.spacetime.alerts.Scenario.pending;
+import static dev.spacetime.alerts.Scenario.series;
+import static dev.spacetime.alerts.Template.label;
+import static dev.spacetime.catalog.PromQL.eq;
+import static dev.spacetime.catalog.PromQL.histogramQuantile;
+import static dev.spacetime.catalog.PromQL.rate;
+import static dev.spacetime.catalog.PromQL.sumBy;
+
+import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.alerts.Recordings.LatencyQuantile;
+import dev.spacetime.alerts.Runbook.Query;
+import dev.spacetime.alerts.Scenario.Observation;
+import dev.spacetime.catalog.HealthState;
+import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
+import dev.spacetime.catalog.Metrics;
+import java.time.Duration;
+import java.util.List;
+
+/** Alerts on the API being there, answering without errors, fast, and healthy by its own account. */
+final class ApiAlerts {
+
+    static List<AlertRule> alerts(Settings settings) {
+        Thresholds t = settings.thresholds();
+        ForDurations f = settings.forDurations();
+        return List.of(apiDown(f.apiDown()),
+                health("HealthCheckFailing", Severity.CRITICAL, HealthState.UNHEALTHY, f.healthCheckFailing()),
+                health("ServiceDegraded", Severity.WARNING, HealthState.DEGRADED, f.serviceDegraded()),
+                errorRate(t, f.httpErrorRate()),
+                latency("CriticalSlowRequests", Severity.CRITICAL, LatencyQuantile.P99,
+                        t.criticalLatencyP99Seconds(), t.minRequestRate(), f.criticalSlowRequests()),
+                latency("SlowRequestLatency", Severity.WARNING, LatencyQuantile.P95,
+                        t.warningLatencyP95Seconds(), t.minRequestRate(), f.slowRequestLatency()));
+    }
+
+    private static AlertRule apiDown(Duration forDuration) {
+        String up = api(Metrics.UP.name());
+        Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Scenario.of("scrapes have failed for less than " + duration(forDuration), at)
+                        .gauge(series(Metrics.UP.name()), 0).beforeFor(pending(GAUGE_ACTIVE), expect(TARGET, 0)),
+                Scenario.of("scrapes of the API fail", at).gauge(series(Metrics.UP.name()), 0)
+                        .fires(at, expect(TARGET, 0)),
+                Scenario.of("the API target vanished; only node exporter is scraped", at)
+                        .gauge(Metrics.UP.name() + "{" + eq(Labels.JOB, Jobs.NODE) + ", "
+                                + eq(Labels.INSTANCE, "node-exporter:9100") + "}", 1)
+                        .fires(at, expect(JOB, 1)),
+                Scenario.of("scrapes succeed", at).gauge(series(Metrics.UP.name()), 1)
+                        .silent(Kind.BELOW_THRESHOLD, at));
+        return AlertRule.builder("HTTPAPIDown")
+                .group(AlertGroup.AVAILABILITY).severity(Severity.CRITICAL).component(Component.AVAILABILITY)
+                .forDuration(forDuration)
+                // up == 0: Prometheus reaches the target but the scrape fails; absent: the target is gone.
+                // A gauge of the API itself (the seed used active_connections == 0) vanishes with the server.
+                .expr(Expr.or(up + " == 0", "absent(" + up + ")"))
+                .summary("The SpaceTime API cannot be scraped.")
+                .description("Prometheus has had no successful scrape of job ", label(Labels.JOB), " for "
+                        + duration(forDuration) + ": the API is down, unreachable, or gone from the scrape "
+                        + "targets.")
+                .runbook(new Runbook(
+                        "Prometheus cannot collect metrics from the API: either the scrape fails (up == 0) or "
+                                + "no target of the job exists any more (absent). Clients most likely cannot "
+                                + "reach the API either.",
+                        List.of(new Query("scrape health per target", up),
+                                new Query("when the process last started", api(Metrics.PROCESS_START_TIME.name())),
+                                new Query("scrape errors as Prometheus sees them",
+                                        "scrape_duration_seconds{" + Expr.API_JOB + "}")),
+                        List.of("The API process crashed or was stopped (check its logs and exit code).",
+                                "The API listens on another port or address than prometheus.yml scrapes.",
+                                "/metrics answers slowly or with an error (scrape timeout).",
+                                "The target was removed from prometheus.yml or service discovery."),
+                        List.of("Restart the API; curl http://<host>:8080/metrics from the Prometheus host.",
+                                "Compare the target on http://localhost:9090/targets with the API's address.",
+                                "If the API runs but /metrics is slow, check /health and the profiler.")))
+                .tests(tests)
+                .build();
+    }
+
+    private static AlertRule health(String name, Severity severity, HealthState state, Duration forDuration) {
+        String selector = api(Metrics.HEALTH_STATUS.name(), eq(Labels.SUBSYSTEM, Labels.OVERALL),
+                eq(Labels.STATE, state.label()));
+        Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
+        var firingLabels = labels(TARGET, Labels.SUBSYSTEM, Labels.OVERALL, Labels.STATE, state.label());
+        HealthState better = state == HealthState.UNHEALTHY ? HealthState.DEGRADED : HealthState.HEALTHY;
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> health(Scenario.of("overall health turned " + state.label() + " recently", at), state)
+                        .beforeFor(pending(GAUGE_ACTIVE), expect(firingLabels, 1)),
+                health(Scenario.of("overall health is " + state.label(), at), state)
+                        .fires(at, expect(firingLabels, 1)),
+                health(Scenario.of("overall health is " + better.label(), at), better)
+                        .silent(Kind.BELOW_THRESHOLD, at));
+        return AlertRule.builder(name)
+                .group(AlertGroup.HEALTH).severity(severity).component(Component.HEALTH)
+                .forDuration(forDuration)
+                // One-hot gauge: exactly one state per subsystem is 1, so the alert matches the state by label.
+                .expr(selector + " == 1")
+                .summary("The SpaceTime API reports itself " + state.label() + ".")
+                .description("The API on ", label(Labels.INSTANCE), " has reported overall health "
+                        + state.label() + " for " + duration(forDuration)
+                        + "; GET /health names the subsystems at fault.")
+                .runbook(new Runbook(
+                        "The API's own health checks (scene loader, file system, memory, engine, connections) "
+                                + "report the overall state " + state.label() + " — the worst subsystem wins.",
+                        List.of(new Query("state of every subsystem",
+                                        api(Metrics.HEALTH_STATUS.name()) + " == 1"),
+                                new Query("resident memory", api(Metrics.PROCESS_RESIDENT_MEMORY.name())),
+                                new Query("engine frame rate against its target",
+                                        api(Metrics.ENGINE_FPS.name()) + " / "
+                                                + api(Metrics.ENGINE_TARGET_FPS.name()))),
+                        List.of("Memory above the health check's threshold (see the memory subsystem).",
+                                "The engine runs below its fps floor (a heavy scene).",
+                                "The scene directory is unreadable or missing (file_system, scene_loader).",
+                                "Too many open connections."),
+                        List.of("curl http://<host>:8080/health and read issues[] and the subsystem messages.",
+                                "Fix the named subsystem; restart the API if memory keeps growing.")))
+                .tests(tests)
+                .build();
+    }
+
+    private static Scenario health(Scenario s, HealthState current) {
+        for (HealthState h : HealthState.values()) {
+            s.gauge(series(Metrics.HEALTH_STATUS.name(), Labels.SUBSYSTEM, Labels.OVERALL, Labels.STATE, h.label()),
+                    h == current ? 1 : 0);
+        }
+        return s;
+    }
+
+    private static AlertRule errorRate(Thresholds t, Duration forDuration) {
+        double threshold = t.httpErrorRatio();
+        double guard = t.minRequestRate();
+        Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Traffic.requests(Scenario.of("errors started less than " + duration(forDuration) + " ago", at),
+                        1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
+                Traffic.requests(Scenario.of("1 req/s, " + Expr.num(2 * threshold * 100) + " % answered 500", at),
+                        1, 2 * threshold).fires(at, expect(JOB, 2 * threshold)),
+                Traffic.requests(Scenario.of("1 req/s, " + Expr.num(threshold * 50) + " % answered 500", at),
+                        1, threshold / 2).silent(Kind.BELOW_THRESHOLD, at),
+                Traffic.requests(Scenario.of("no requests at all", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
+                Traffic.requests(Scenario.of("a trickle below the volume guard, every request failing", at),
+                        guard / 2, 1).silent(Kind.LOW_TRAFFIC, at));
+        return AlertRule.builder("HighHTTPErrorRate")
+                .group(AlertGroup.AVAILABILITY).severity(Severity.CRITICAL).component(Component.AVAILABILITY)
+                .forDuration(forDuration)
+                .expr(and(gt(api(Recordings.JOB_ERROR_RATIO), threshold),
+                        ge(api(Recordings.JOB_REQUESTS_RATE), guard)))
+                .summary("More than " + Expr.num(threshold * 100) + " % of API requests fail with 5xx.")
+                .description(Humanize.PERCENTAGE, " of requests to ", label(Labels.JOB),
+                        " were answered with a 5xx status over the last " + duration(Recordings.RATE_WINDOW)
+                                + " (threshold " + Expr.num(threshold * 100) + " %, at least "
+                                + Expr.num(guard) + " req/s).")
+                .runbook(new Runbook(
+                        "A significant share of requests fail on the server side. Below " + Expr.num(guard)
+                                + " req/s the alert stays silent: there one failed request would be a large share.",
+                        List.of(new Query("error ratio per endpoint",
+                                        "topk(5, " + api(Recordings.JOB_ENDPOINT_ERROR_RATIO) + ")"),
+                                new Query("request rate per status", api(Recordings.JOB_STATUS_REQUESTS_RATE)),
+                                new Query("scene load errors by type", sumBy(rate(api(Metrics.SCENE_LOAD_ERRORS.name()),
+                                        duration(Recordings.RATE_WINDOW)), Labels.ERROR_TYPE))),
+                        List.of("A bug in a recently deployed version (compare with process_start_time_seconds).",
+                                "The scene directory or a scene file is broken (internal scene load errors).",
+                                "Resource exhaustion: memory, file handles, event loop blocked."),
+                        List.of("Find the failing endpoint, read the API log for its stack traces.",
+                                "Roll back a recent deployment if the errors started with it.")))
+                .tests(tests)
+                .build();
+    }
+
+    private static AlertRule latency(String name, Severity severity, LatencyQuantile q, double thresholdSeconds,
+                                     double guard, Duration forDuration) {
+        Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
+        List<Double> bounds = Metrics.HTTP_REQUEST_DURATION.buckets();
+        double slow = bounds.stream().filter(b -> b > thresholdSeconds).findFirst().orElseThrow();
+        double fast = bounds.stream().filter(b -> b < thresholdSeconds).reduce((a, b) -> b).orElseThrow() * 0.9;
+        List<Observation> slowTraffic = List.of(new Observation(slow * 1.2, 1));
+        var endpointLabels = labels(JOB, Labels.ENDPOINT, Traffic.ENDPOINT);
+        double slowValue = Scenario.quantile(q.quantile(), bounds, slowTraffic);
+        String pct = "p" + q.name().substring(1);
+        List<AlertTest> tests = Scenario.cases(forDuration,
+                () -> Traffic.timed(Scenario.of("requests turned slow less than " + duration(forDuration) + " ago",
+                        at), slowTraffic).beforeFor(pending(RATIO_ACTIVE), expect(endpointLabels, slowValue)),
+                Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(slow * 1.2) + " s", at), slowTraffic)
+                        .fires(at, expect(endpointLabels, slowValue)),
+                Traffic.timed(Scenario.of("1 req/s, each taking " + Expr.num(fast) + " s", at),
+                        List.of(new Observation(fast, 1))).silent(Kind.BELOW_THRESHOLD, at),
+                Traffic.timed(Scenario.of("no requests at all", at), List.of(new Observation(slow * 1.2, 0)))
+                        .silent(Kind.NO_TRAFFIC, at),
+                Traffic.timed(Scenario.of("a trickle below the volume guard, all slow", at),
+                        List.of(new Observation(slow * 1.2, guard / 2))).silent(Kind.LOW_TRAFFIC, at));
+        return AlertRule.builder(name)
+                .group(AlertGroup.LATENCY).severity(severity).component(Component.LATENCY)
+                .forDuration(forDuration)
+                .expr(and(gt(api(q.jobEndpointRecord()), thresholdSeconds),
+                        ge(api(Recordings.JOB_ENDPOINT_REQUESTS_RATE), guard)))
+                .summary("API " + pct + " latency above " + Humanize.DURATION.apply(thresholdSeconds) + ".")
+                .description(pct + " latency of ", label(Labels.ENDPOINT), " is ", Humanize.DURATION,
+                        " over the last " + duration(Recordings.RATE_WINDOW) + " (threshold "
+                                + Humanize.DURATION.apply(thresholdSeconds) + ").")
+                .runbook(new Runbook(
+                        "The slowest requests to one endpoint take longer than " + Humanize.DURATION.apply(
+                                thresholdSeconds) + ". Endpoints below " + Expr.num(guard)
+                                + " req/s are not judged: a handful of requests makes a meaningless percentile.",
+                        List.of(new Query(pct + " per endpoint", api(q.jobEndpointRecord())),
+                                new Query("request rate per endpoint", api(Recordings.JOB_ENDPOINT_REQUESTS_RATE)),
+                                new Query("scene load p99", histogramQuantile(0.99, sumBy(rate(
+                                        api(Metrics.SCENE_LOAD_DURATION.bucket()), duration(Recordings.RATE_WINDOW)),
+                                        Labels.LE)))),
+                        List.of("Large or complex scenes being loaded (scene load duration).",
+                                "Blocking work on the event loop; GC pauses under memory pressure.",
+                                "A slow disk under the scene directory."),
+                        List.of("Open /debug/profile for the endpoint's slow requests and their phases.",
+                                "Check memory and GC; reduce scene size or raise resources.")))
+                .tests(tests)
+                .build();
+    }
+
+    private ApiAlerts() {
+    }
+}

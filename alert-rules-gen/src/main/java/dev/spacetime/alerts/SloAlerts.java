@@ -1,0 +1,165 @@
+package dev.spacetime.alerts;
+
+import static dev.spacetime.alerts.Expr.api;
+import static dev.spacetime.alerts.Expr.duration;
+import static dev.spacetime.alerts.Expr.gt;
+import static dev.spacetime.alerts.Expr.num;
+import static dev.spacetime.alerts.Expr.paren;
+import static dev.spacetime.alerts.Scenario.JOB;
+import static dev.spacetime.alerts.Scenario.RATIO_ACTIVE;
+import static dev.spacetime.alerts.Scenario.expect;
+import static dev.spacetime.alerts.Scenario.firing;
+import static dev.spacetime.alerts.Scenario.pending;
+import static dev.spacetime.alerts.Template.label;
+
+import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.alerts.Runbook.Query;
+import dev.spacetime.alerts.Scenario.Observation;
+import dev.spacetime.alerts.Slo.BurnRate;
+import dev.spacetime.catalog.Labels;
+import dev.spacetime.catalog.Metrics;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Multi-window, multi-burn-rate alerts on the availability and latency SLOs (SRE workbook, chapter 5): critical
+ * when a fast burn would exhaust the 30-day budget within days, warning when a slow burn would within the period.
+ */
+final class SloAlerts {
+
+    /** The label naming the SLO an alert is about. */
+    static final String SLO_LABEL = "slo";
+
+    /** Which objective. */
+    private enum Objective {
+        AVAILABILITY("Availability", Component.AVAILABILITY, "answered 5xx"),
+        LATENCY("Latency", Component.LATENCY, "slower than the objective");
+
+        private final String title;
+        private final Component component;
+        private final String bad;
+
+        Objective(String title, Component component, String bad) {
+            this.title = title;
+            this.component = component;
+            this.bad = bad;
+        }
+    }
+
+    static List<AlertRule> alerts(Settings settings) {
+        Slo slo = settings.slo();
+        ForDurations f = settings.forDurations();
+        List<AlertRule> alerts = new ArrayList<>();
+        for (Objective o : Objective.values()) {
+            alerts.add(burn(slo, o, Severity.CRITICAL, "FastBurn", f.sloPage()));
+            alerts.add(burn(slo, o, Severity.WARNING, "SlowBurn", f.sloTicket()));
+        }
+        return alerts;
+    }
+
+    private static AlertRule burn(Slo slo, Objective o, Severity severity, String speed, Duration forDuration) {
+        List<BurnRate> pairs = slo.burnRates(severity);
+        BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(
+                o == Objective.AVAILABILITY ? slo.availabilityTarget() : slo.latencyTarget()));
+        Function<Duration, String> ratio = o == Objective.AVAILABILITY ? Recordings::errorRatio : Recordings::slowRatio;
+        String expr = pairs.stream().map(b -> {
+            double threshold = BigDecimal.valueOf(b.factor()).multiply(budget).doubleValue();
+            return paren(Expr.and(gt(api(ratio.apply(b.longWindow())), threshold),
+                    gt(api(ratio.apply(b.shortWindow())), threshold)));
+        }).collect(Collectors.joining("\nor\n"));
+        String windows = pairs.stream().map(b -> num(b.factor()) + "× over " + duration(b.longWindow()) + "/"
+                + duration(b.shortWindow())).collect(Collectors.joining(" or "));
+        String objective = o == Objective.AVAILABILITY
+                ? num(slo.availabilityTarget() * 100) + " % of requests without a 5xx"
+                : num(slo.latencyTarget() * 100) + " % of requests within "
+                        + Humanize.DURATION.apply(slo.latencyThresholdSeconds());
+        String name = o.title + "SLO" + speed;
+        return AlertRule.builder(name)
+                .group(AlertGroup.SLO).severity(severity).component(o.component)
+                .forDuration(forDuration)
+                .label(SLO_LABEL, o.name().toLowerCase(Locale.ROOT))
+                .expr(expr)
+                .summary("The API burns its " + o.name().toLowerCase(Locale.ROOT) + " error budget "
+                        + (severity == Severity.CRITICAL ? "fast." : "steadily."))
+                .description(Humanize.PERCENTAGE, " of requests to ", label(Labels.JOB), " were " + o.bad
+                        + " over the first long window that burns (" + windows + "; objective " + objective + ").")
+                .runbook(new Runbook(
+                        "The API spends its error budget (objective: " + objective + ") faster than "
+                                + "sustainable: " + windows + " the budget rate. "
+                                + (severity == Severity.CRITICAL
+                                ? "At this pace the 30-day budget is gone within days: act now."
+                                : "At this pace the budget is gone before the period ends: plan a fix."),
+                        List.of(new Query("bad-request ratio per window", pairs.stream()
+                                        .map(b -> api(ratio.apply(b.longWindow()))).collect(Collectors.joining(
+                                                " or "))),
+                                new Query(o == Objective.AVAILABILITY ? "error ratio per endpoint"
+                                        : "p99 latency per endpoint", o == Objective.AVAILABILITY
+                                        ? api(Recordings.JOB_ENDPOINT_ERROR_RATIO)
+                                        : api(Recordings.LatencyQuantile.P99.jobEndpointRecord()))),
+                        List.of("The causes of " + (o == Objective.AVAILABILITY ? "HighHTTPErrorRate"
+                                        : "SlowRequestLatency") + ", at a lower but sustained level.",
+                                "A deployment that degraded one endpoint."),
+                        List.of("Find the endpoint that spends the budget; roll back or fix it.",
+                                "Check whether the related seed alert fires too (same component).")))
+                .tests(tests(slo, o, severity, budget.doubleValue(), forDuration))
+                .build();
+    }
+
+    private static List<AlertTest> tests(Slo slo, Objective o, Severity severity, double budget, Duration forDuration) {
+        List<BurnRate> pairs = slo.burnRates(severity);
+        double maxFactor = pairs.stream().mapToDouble(BurnRate::factor).max().orElseThrow();
+        double minFactor = pairs.stream().mapToDouble(BurnRate::factor).min().orElseThrow();
+        Duration shortest = pairs.stream().map(BurnRate::shortWindow).min(Duration::compareTo).orElseThrow();
+        Duration at = firing(RATIO_ACTIVE, forDuration, shortest);
+        double burning = maxFactor * budget * 1.5;
+        double fine = minFactor * budget / 2;
+        List<AlertTest> tests = new ArrayList<>(Scenario.cases(forDuration,
+                () -> traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× for less than "
+                        + duration(forDuration), at), o, slo, 1, burning)
+                        .beforeFor(pending(RATIO_ACTIVE), expect(JOB, burning)),
+                traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× the budget rate", at),
+                        o, slo, 1, burning)
+                        .fires(at, expect(JOB, burning)),
+                traffic(Scenario.of("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)
+                        .silent(Kind.BELOW_THRESHOLD, at),
+                traffic(Scenario.of("no requests at all", at), o, slo, 0, 0).silent(Kind.NO_TRAFFIC, at)));
+        if (o == Objective.AVAILABILITY) {
+            tests.add(recovered(pairs));
+        }
+        return tests;
+    }
+
+    /**
+     * Half the requests failed for 10 minutes, then none for longer than the longest short window: every long
+     * window is still far over its threshold, every short window clean, so the alert has reset.
+     */
+    private static AlertTest recovered(List<BurnRate> pairs) {
+        Duration bad = Duration.ofMinutes(10);
+        Duration clean = pairs.stream().map(BurnRate::shortWindow).max(Duration::compareTo).orElseThrow()
+                .plus(Duration.ofMinutes(5));
+        Duration at = bad.plus(clean);
+        return Traffic.requestsRecovering(Scenario.of("50 % errors for " + duration(bad) + ", none for the last "
+                + duration(clean), at, Duration.ofMinutes(1)), 1, 0.5, bad).silent(Kind.RECOVERED, at);
+    }
+
+    /** Requests at {@code perSecond}, a share {@code badShare} of them bad for the objective. */
+    private static Scenario traffic(Scenario s, Objective o, Slo slo, double perSecond, double badShare) {
+        if (o == Objective.AVAILABILITY) {
+            return Traffic.requests(s, perSecond, badShare);
+        }
+        List<Double> bounds = Metrics.HTTP_REQUEST_DURATION.buckets();
+        double objective = slo.latencyThresholdSeconds();
+        double slow = bounds.stream().filter(b -> b > objective).findFirst().orElseThrow() * 1.2;
+        double fast = bounds.stream().filter(b -> b < objective).reduce((a, b) -> b).orElseThrow() * 0.9;
+        return Traffic.timed(s, List.of(new Observation(fast, perSecond * (1 - badShare)),
+                new Observation(slow, perSecond * badShare)));
+    }
+
+    private SloAlerts() {
+    }
+}

@@ -1,0 +1,92 @@
+package dev.spacetime.alerts.generate;
+
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.alerts.AlertCatalog.RuleSet;
+import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the rule files, their promtool tests and the runbooks into a {@code monitoring/} folder.
+ *
+ * <p>Usage: {@code Generator <monitoring-dir> [--runbook-base-url URL]}. The folders it owns
+ * ({@code prometheus/tests/}, {@code runbooks/}) are emptied of their generated kind of file first, so a renamed
+ * alert leaves no stale test or page behind.
+ */
+public final class Generator {
+
+    /** The rule files and the tests folder live here, under the monitoring folder. */
+    public static final String PROMETHEUS_DIR = "prometheus";
+    /** Runbook pages, under the monitoring folder. */
+    public static final String RUNBOOKS_DIR = "runbooks";
+
+    private Generator() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1 && !(args.length == 3 && args[1].equals("--runbook-base-url"))) {
+            throw new IllegalArgumentException(
+                    "usage: Generator <monitoring-dir> [--runbook-base-url URL]");
+        }
+        Settings settings = Settings.defaults();
+        if (args.length == 3) {
+            settings = settings.withRunbookBaseUrl(args[2]);
+        }
+        List<Path> written = write(Path.of(args[0]), AlertCatalog.rules(settings), settings.runbookBaseUrl());
+        System.out.println("alert-rules-gen: wrote " + written.size() + " files under " + args[0]);
+    }
+
+    /** Writes everything for {@code rules} and returns the files written. */
+    public static List<Path> write(Path monitoring, RuleSet rules, String runbookBaseUrl) {
+        Path prometheus = monitoring.resolve(PROMETHEUS_DIR);
+        Path tests = prometheus.resolve(RuleFiles.TESTS_DIR);
+        Path runbooks = monitoring.resolve(RUNBOOKS_DIR);
+        clean(tests, ".yml");
+        clean(runbooks, ".md");
+        List<Path> written = new ArrayList<>();
+        written.add(write(prometheus.resolve(RuleFiles.RECORDING_FILE),
+                RuleFiles.rules(rules.recording(), runbookBaseUrl)));
+        written.add(write(prometheus.resolve(RuleFiles.ALERTS_FILE),
+                RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+        if (!rules.recordingTests().isEmpty()) {
+            written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
+                    RuleFiles.recordingTests(rules.recordingTests())));
+        }
+        for (AlertRule alert : rules.alerts()) {
+            written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
+            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert)));
+        }
+        written.add(write(runbooks.resolve(RunbookPages.INDEX), RunbookPages.index(rules.alerts())));
+        return written;
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void clean(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.spacetime.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.alerts.AlertCatalog.RuleSet;
+import dev.spacetime.alerts.generate.Generator;
+import dev.spacetime.alerts.generate.Promtool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated files, checked and unit-tested by the real promtool (Debian package prometheus). */
+class PromtoolRulesTest {
+
+    private static final String BASE = Settings.DEFAULT_RUNBOOK_BASE_URL;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatedRulesPassPromtoolCheckAndTests() {
+        Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
+        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+
+        assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
+        List<Path> tests = Promtool.testFiles(prometheus);
+        // One file per alert plus the recording rules' file.
+        assertThat(tests).hasSize(AlertCatalog.alerts(Settings.defaults()).size() + 1);
+        assertOk(Promtool.testRules(tests));
+    }
+
+    @Test
+    void aSyntaxErrorInARuleFailsTheCheck() {
+        RuleGroup broken = new RuleGroup("broken", List.of(
+                new RecordingRule("job:broken:rate5m", "sum by (job) (rate(up[5m])")));
+        Generator.write(dir, new RuleSet(List.of(broken), AlertCatalog.rules(Settings.defaults()).alerting(),
+                List.of()), BASE);
+
+        Promtool.Result r = Promtool.checkRules(Promtool.ruleFiles(dir.resolve(Generator.PROMETHEUS_DIR)));
+
+        assertThat(r.ok()).as(r.output()).isFalse();
+        assertThat(r.output()).contains("job:broken:rate5m");
+    }
+
+    @Test
+    void rulesThatDisagreeWithTheirTestsFailPromtoolTest() throws IOException {
+        // Tests written for the 5 % error threshold, rules generated with 50 %: the firing case must fail.
+        Settings lax = new Settings(new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05),
+                ForDurations.defaults(), Slo.defaults(), BASE);
+        Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
+        Path laxDir = dir.resolve("lax");
+        Generator.write(laxDir, AlertCatalog.rules(lax), BASE);
+        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+        Files.copy(laxDir.resolve(Generator.PROMETHEUS_DIR).resolve("prometheus_alerts.yml"),
+                prometheus.resolve("prometheus_alerts.yml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Promtool.Result r = Promtool.testRules(List.of(prometheus.resolve("tests/HighHTTPErrorRate.yml")));
+
+        assertThat(r.ok()).as(r.output()).isFalse();
+        assertThat(r.output()).contains("alertname: HighHTTPErrorRate").contains("got:[]");
+    }
+
+    @Test
+    void shortenedForDurationsStillPassTheirTests() {
+        Settings quick = Settings.defaults().withForDurations(ForDurations.all(Duration.ofSeconds(30)));
+        RuleSet rules = AlertCatalog.rules(quick);
+        assertThat(rules.alerts()).allSatisfy(a -> assertThat(a.forDuration()).isEqualTo(Duration.ofSeconds(30)));
+
+        Generator.write(dir, rules, BASE);
+        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+
+        assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
+        assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));
+    }
+
+    @Test
+    void twoGenerationsAreByteIdentical() throws IOException {
+        Generator.write(dir.resolve("a"), AlertCatalog.rules(Settings.defaults()), BASE);
+        Generator.write(dir.resolve("b"), AlertCatalog.rules(Settings.defaults()), BASE);
+
+        List<Path> files = files(dir.resolve("a"));
+        assertThat(files).isNotEmpty().isEqualTo(files(dir.resolve("b")));
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
+                    .as(f.toString()).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    private static void assertOk(Promtool.Result r) {
+        assertThat(r.ok()).as("promtool exit %d:%n%s", r.exitCode(), r.output()).isTrue();
+    }
+}

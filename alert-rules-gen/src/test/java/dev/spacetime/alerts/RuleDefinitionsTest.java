@@ -1,0 +1,131 @@
+package dev.spacetime.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.catalog.Metrics;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Static properties of the rule definitions: every series exists, every alert is tested both ways. */
+class RuleDefinitionsTest {
+
+    private static final AlertCatalog.RuleSet RULES = AlertCatalog.rules(Settings.defaults());
+
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
+            "group_left", "group_right", "bool", "offset");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
+    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)");
+    private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
+
+    /** Metric and recording names an expression reads: identifiers that are not functions, keywords or labels. */
+    static Set<String> seriesIn(String expr) {
+        String bare = RANGE.matcher(GROUPING.matcher(MATCHERS.matcher(STRING.matcher(expr).replaceAll(""))
+                .replaceAll("")).replaceAll("")).replaceAll("");
+        Set<String> names = new HashSet<>();
+        Matcher m = IDENTIFIER.matcher(bare);
+        while (m.find()) {
+            boolean function = m.group(2) != null;
+            String word = m.group(1);
+            if (!function && !KEYWORDS.contains(word) && !word.matches("\\d.*|e\\d*|Inf|NaN")) {
+                names.add(word);
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void parserFindsSeriesButNotFunctionsLabelsOrKeywords() {
+        assertThat(seriesIn("sum by (job, le) (rate(http_requests_total{status=~\"5..\"}[5m])) / on (job) "
+                + "job:x:rate5m > 0.5 and absent(up{job=\"a\"}) or histogram_quantile(0.9, b_bucket) * 1e9"))
+                .containsExactlyInAnyOrder("http_requests_total", "job:x:rate5m", "up", "b_bucket");
+    }
+
+    @Test
+    void everySeriesAnExpressionReadsIsInTheCatalogOrRecorded() {
+        Set<String> recorded = new HashSet<>();
+        RULES.recording().forEach(g -> g.rules().forEach(r -> recorded.add(r.name())));
+        List<String> expressions = Stream.concat(
+                Stream.concat(RULES.recording().stream(), RULES.alerting().stream())
+                        .flatMap(g -> g.rules().stream()).map(Rule::expr),
+                RULES.alerts().stream().flatMap(a -> a.runbook().queries().stream()).map(Runbook.Query::promql)
+                        .filter(q -> !q.contains("scrape_duration_seconds"))).toList();
+
+        for (String expr : expressions) {
+            assertThat(seriesIn(expr)).as(expr).isNotEmpty()
+                    .allSatisfy(s -> assertThat(Metrics.isKnownSeries(s) || recorded.contains(s))
+                            .as("%s in %s", s, expr).isTrue());
+        }
+    }
+
+    @Test
+    void recordingRulesAreDefinedBeforeUseWithinTheirGroup() {
+        for (RuleGroup g : RULES.recording()) {
+            Set<String> defined = new HashSet<>();
+            Set<String> inGroup = new HashSet<>();
+            g.rules().forEach(r -> inGroup.add(r.name()));
+            for (Rule r : g.rules()) {
+                seriesIn(r.expr()).stream().filter(inGroup::contains)
+                        .forEach(s -> assertThat(defined).as("%s uses %s", r.name(), s).contains(s));
+                defined.add(r.name());
+            }
+        }
+    }
+
+    @Test
+    void allTwelveSeedAlertsAndTheSloAlertsExistOnce() {
+        List<String> names = RULES.alerts().stream().map(AlertRule::name).toList();
+        assertThat(names).doesNotHaveDuplicates().contains("HighHTTPErrorRate", "CriticalSlowRequests",
+                "CriticalAuthFailureRate", "CriticalMemoryUsage", "HTTPAPIDown", "HealthCheckFailing",
+                "SlowRequestLatency", "HighRateLimitHits", "HighAuthFailureRate", "HighMemoryUsage",
+                "HighSceneLoadErrorRate", "ServiceDegraded", "AvailabilitySLOFastBurn", "AvailabilitySLOSlowBurn",
+                "LatencySLOFastBurn", "LatencySLOSlowBurn");
+    }
+
+    @Test
+    void everyAlertHasAFiringAPendingAndASilentCase() {
+        Set<Kind> silent = EnumSet.complementOf(EnumSet.of(Kind.FIRES, Kind.BEFORE_FOR));
+        for (AlertRule a : RULES.alerts()) {
+            List<Kind> kinds = a.tests().stream().map(AlertTest::kind).toList();
+            assertThat(kinds).as(a.name()).contains(Kind.FIRES, Kind.BEFORE_FOR).containsAnyElementsOf(silent);
+        }
+    }
+
+    @Test
+    void guardedRatioAlertsAreTestedWithoutAndWithTinyTraffic() {
+        for (String name : List.of("HighHTTPErrorRate", "HighSceneLoadErrorRate", "CriticalSlowRequests",
+                "SlowRequestLatency")) {
+            AlertRule a = RULES.alerts().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+            assertThat(a.tests()).extracting(AlertTest::kind).as(name).contains(Kind.NO_TRAFFIC, Kind.LOW_TRAFFIC);
+        }
+    }
+
+    @Test
+    void everyAlertCarriesSeverityComponentAndRunbookAnnotations() {
+        for (AlertRule a : RULES.alerts()) {
+            assertThat(a.labels()).containsKeys(AlertRule.SEVERITY, AlertRule.COMPONENT);
+            assertThat(a.runbookUrl("https://x/")).isEqualTo("https://x/" + a.name() + ".md");
+            assertThat(a.description().goTemplate()).as(a.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void durationsComeFromTheSettings() {
+        Settings s = Settings.defaults();
+        assertThat(byName("HTTPAPIDown").forDuration()).isEqualTo(s.forDurations().apiDown());
+        assertThat(byName("HighMemoryUsage").forDuration()).isEqualTo(s.forDurations().highMemory());
+        assertThat(byName("HighMemoryUsage").expr()).contains(Expr.num(s.thresholds().warningMemoryBytes()));
+    }
+
+    private static AlertRule byName(String name) {
+        return RULES.alerts().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.spacetime.server;
+
+import dev.spacetime.catalog.Metrics;
+import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.auth.TokenFile;
+import dev.spacetime.server.auth.TokenService;
+import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.health.HealthService;
+import dev.spacetime.server.http.ErrorHandler;
+import dev.spacetime.server.http.InvalidRequestHandler;
+import dev.spacetime.server.http.RequestObserver;
+import dev.spacetime.server.metrics.ConnectionTracker;
+import dev.spacetime.server.metrics.ServerMetrics;
+import dev.spacetime.server.ratelimit.RateLimiter;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/** The running API server: Vert.x, its router, the shared services and the periodic jobs. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+    private static final Duration RATE_LIMIT_SWEEP = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ServerContext context;
+    private final Routes routes;
+    private final Optional<Path> tempProjectRoot;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApiServer(Vertx vertx, HttpServer server, ServerContext context, Routes routes,
+                      Optional<Path> tempProjectRoot) {
+        this.vertx = vertx;
+        this.server = server;
+        this.context = context;
+        this.routes = routes;
+        this.tempProjectRoot = tempProjectRoot;
+    }
+
+    /** Starts everything and returns once the server accepts connections. */
+    public static ApiServer start(ServerConfig config) throws StartupException {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(ServerConfig)}, with features mounted after the standard ones (tests add routes so). */
+    static ApiServer start(ServerConfig config, List<RouteFeature> extraFeatures) throws StartupException {
+        Optional<Path> temp = Optional.empty();
+        Path projectRoot;
+        try {
+            if (config.projectRoot().isPresent()) {
+                projectRoot = config.projectRoot().get().toAbsolutePath().normalize();
+            } else {
+                // Until the demo project ships with the scene runtime, an empty directory plays res://.
+                projectRoot = Files.createTempDirectory("spacetime-project-");
+                temp = Optional.of(projectRoot);
+            }
+        } catch (IOException e) {
+            throw new StartupException("cannot create a project directory: " + e.getMessage(), e);
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            return start(config, vertx, projectRoot, temp, extraFeatures);
+        } catch (StartupException | RuntimeException e) {
+            await(vertx.close(), Duration.ofSeconds(5));
+            temp.ifPresent(ApiServer::deleteQuietly);
+            throw e;
+        }
+    }
+
+    private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp,
+                                   List<RouteFeature> extraFeatures) throws StartupException {
+        ServerMetrics metrics = new ServerMetrics();
+        ConnectionTracker connections = new ConnectionTracker();
+        metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
+
+        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
+        RateLimiter limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
+        ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter);
+        HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
+                metrics.gauge(Metrics.HEALTH_STATUS));
+        ctx.health(health);
+        // The first report sets the health gauges before anyone can scrape.
+        health.check().join();
+
+        Router router = Router.router(vertx);
+        router.route().handler(new RequestObserver(metrics.http(), ctx::tracer));
+        Routes routes = new Routes(router, ctx);
+        for (RouteFeature feature : Modules.features()) {
+            feature.mount(routes, ctx);
+        }
+        extraFeatures.forEach(f -> f.mount(routes, ctx));
+        ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
+        router.route().failureHandler(errors);
+        router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
+
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.host())
+                        .setPort(config.port())
+                        // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
+                        // bytes, and active_connections would miss idle or slow clients.
+                        .setHttp2ClearTextEnabled(false)
+                        // Idle keep-alive connections are closed so open connections reflect real clients.
+                        .setIdleTimeout(120)
+                        .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                .connectionHandler(connections)
+                .invalidRequestHandler(new InvalidRequestHandler(metrics.http()))
+                .requestHandler(router);
+        try {
+            await(server.listen(), Duration.ofSeconds(30));
+        } catch (StartupException e) {
+            Throwable cause = e.getCause();
+            String reason = cause instanceof BindException ? "address already in use" : String.valueOf(cause);
+            throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + reason,
+                    cause);
+        }
+        // Only once the port is ours: a second instance that cannot bind must not overwrite the first one's token.
+        Path tokenFile = config.tokenFile().toAbsolutePath();
+        try {
+            TokenFile.write(tokenFile, tokens.issue(Role.ADMIN, config.auth().tokenTtl()).token());
+        } catch (IOException e) {
+            await(server.close(), Duration.ofSeconds(5));
+            throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
+        }
+        LOG.info("admin token written to " + tokenFile);
+        vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
+        vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
+                id -> vertx.executeBlocking(() -> {
+                    limiter.sweep();
+                    return null;
+                }, false));
+        return new ApiServer(vertx, server, ctx, routes, temp);
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future, Duration timeout) throws StartupException {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new StartupException(String.valueOf(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StartupException("timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted", e);
+        }
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String host() {
+        return context.config().host();
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    /** The mounted routes. */
+    public List<Routes.Declared> routes() {
+        return routes.declared();
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish (up to the configured drain timeout), then stops
+     * Vert.x and the health workers. Later calls do nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Duration drain = context.config().drainTimeout();
+        try {
+            await(server.shutdown(drain), drain.plusSeconds(5));
+        } catch (StartupException e) {
+            LOG.warning("server shutdown: " + e.getMessage());
+        }
+        try {
+            await(vertx.close(), Duration.ofSeconds(10));
+        } catch (StartupException e) {
+            LOG.warning("vert.x shutdown: " + e.getMessage());
+        }
+        context.health().close();
+        tempProjectRoot.ifPresent(ApiServer::deleteQuietly);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warning("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.spacetime.server;
+
+import dev.spacetime.server.auth.AuthHandler;
+import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.http.BodyReader;
+import dev.spacetime.server.http.JsonBody;
+import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.metrics.HttpMetrics;
+import dev.spacetime.server.ratelimit.RateLimitHandler;
+import dev.spacetime.server.ratelimit.RouteGroup;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Where routes are declared. A declaration names what the route needs (role, rate-limit group, JSON body) and this
+ * class mounts the checks in the one order every route shares: auth (401/403) → rate limit (429) → body size (413)
+ * → content type (415) → JSON (400) → the handler. It also labels the request with its route template, which is
+ * the {@code endpoint} of every metric.
+ */
+public final class Routes {
+
+    /** Request bodies above this are refused with 413. */
+    public static final long BODY_LIMIT = 1024 * 1024;
+
+    private final Router router;
+    private final ServerContext ctx;
+    private final List<Declared> declared = new CopyOnWriteArrayList<>();
+
+    /** A mounted route: what tests and 405's {@code Allow} enumerate. {@code role}/{@code group} may be null. */
+    public record Declared(HttpMethod method, String path, Role role, RouteGroup group, boolean jsonBody) {
+    }
+
+    Routes(Router router, ServerContext ctx) {
+        this.router = router;
+        this.ctx = ctx;
+    }
+
+    public Endpoint get(String path) {
+        return new Endpoint(HttpMethod.GET, path);
+    }
+
+    public Endpoint post(String path) {
+        return new Endpoint(HttpMethod.POST, path);
+    }
+
+    public Endpoint put(String path) {
+        return new Endpoint(HttpMethod.PUT, path);
+    }
+
+    /** Every route declared so far, in declaration order. */
+    public List<Declared> declared() {
+        return List.copyOf(declared);
+    }
+
+    /** The methods declared for a path (for 405's {@code Allow}). */
+    Set<String> allowedMethods(String path) {
+        Set<String> methods = new TreeSet<>();
+        declared.stream().filter(d -> d.path().equals(path)).forEach(d -> methods.add(d.method().name()));
+        return methods;
+    }
+
+    /** One route being declared; {@link #handler} mounts it. */
+    public final class Endpoint {
+        private final HttpMethod method;
+        private final String path;
+        private Role role;
+        private RouteGroup group;
+        private boolean json;
+        private int[] seedStatuses = {200};
+
+        private Endpoint(HttpMethod method, String path) {
+            if (!path.startsWith("/") || path.contains(":") || path.contains("*")) {
+                throw new IllegalArgumentException("route templates are exact paths: " + path);
+            }
+            this.method = method;
+            this.path = path;
+        }
+
+        /** Requires a bearer token with at least this role. */
+        public Endpoint role(Role required) {
+            this.role = required;
+            return this;
+        }
+
+        /** Rate-limits the route within this group. */
+        public Endpoint limit(RouteGroup routeGroup) {
+            this.group = routeGroup;
+            return this;
+        }
+
+        /** Accepts a JSON object body (≤ {@link #BODY_LIMIT}), available as {@link RequestContext#json()}. */
+        public Endpoint jsonBody() {
+            this.json = true;
+            return this;
+        }
+
+        /** The success statuses to pre-seed at 0 in {@code http_requests_total} (default 200); 500 always is. */
+        public Endpoint successStatuses(int... statuses) {
+            this.seedStatuses = statuses.clone();
+            return this;
+        }
+
+        public Route handler(Handler<RoutingContext> handler) {
+            String endpoint = path;
+            Route route = router.route(method, path);
+            boolean readsBody = json;
+            route.handler(rc -> {
+                RequestContext.of(rc).endpoint(endpoint);
+                if (readsBody) {
+                    rc.request().pause();
+                }
+                rc.next();
+            });
+            if (role != null) {
+                route.handler(new AuthHandler(ctx.tokens(), role, ctx.metrics()));
+            }
+            if (group != null) {
+                route.handler(new RateLimitHandler(ctx.rateLimiter(), ctx.clientAddress(), group,
+                        ctx.metrics().rateLimitHits(endpoint)));
+            }
+            if (json) {
+                route.handler(new BodyReader(BODY_LIMIT)).handler(JsonBody.INSTANCE);
+            }
+            route.handler(handler);
+            declared.add(new Declared(method, path, role, group, json));
+            int[] statuses = java.util.Arrays.copyOf(seedStatuses, seedStatuses.length + 1);
+            statuses[seedStatuses.length] = 500;
+            ctx.metrics().http().seed(HttpMetrics.methodLabel(method), endpoint, statuses);
+            return route;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.spacetime.server;
+
+import dev.spacetime.server.auth.TokenService;
+import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.health.HealthService;
+import dev.spacetime.server.http.RequestTracer;
+import dev.spacetime.server.metrics.ConnectionTracker;
+import dev.spacetime.server.metrics.ServerMetrics;
+import dev.spacetime.server.ratelimit.ClientAddress;
+import dev.spacetime.server.ratelimit.RateLimiter;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** The shared services a {@link RouteFeature} and a health check can use. */
+public final class ServerContext {
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final Path projectRoot;
+    private final ServerMetrics metrics;
+    private final ConnectionTracker connections;
+    private final TokenService tokens;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress clientAddress;
+    private volatile HealthService health;
+    private volatile RequestTracer tracer = RequestTracer.NONE;
+
+    ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
+                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter) {
+        this.vertx = vertx;
+        this.config = config;
+        this.projectRoot = projectRoot;
+        this.metrics = metrics;
+        this.connections = connections;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = new ClientAddress(config.rateLimit().trustedProxies());
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The project directory that plays {@code res://} (absolute). */
+    public Path projectRoot() {
+        return projectRoot;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public ConnectionTracker connections() {
+        return connections;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public ClientAddress clientAddress() {
+        return clientAddress;
+    }
+
+    public HealthService health() {
+        return health;
+    }
+
+    void health(HealthService service) {
+        this.health = service;
+    }
+
+    /** The per-request tracer; {@link RequestTracer#NONE} until a feature (the profiler) installs one. */
+    public RequestTracer tracer() {
+        return tracer;
+    }
+
+    public void tracer(RequestTracer newTracer) {
+        this.tracer = Objects.requireNonNull(newTracer);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.spacetime.server.auth;
+
+import dev.spacetime.server.RouteFeature;
+import dev.spacetime.server.Routes;
+import dev.spacetime.server.ServerContext;
+import dev.spacetime.server.http.ApiException;
+import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.ratelimit.RouteGroup;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token management, admin only (there is no unauthenticated /auth route):
+ * {@code GET /auth/status}; {@code POST /auth/rotate} (new admin token, written to the token file; older admin
+ * tokens work for the grace period); {@code POST /auth/revoke} with {@code {"jti": id}}, {@code {"token": jwt}} or
+ * {@code {"scope": "others"}} (every token but the caller's); {@code POST /auth/token} with
+ * {@code {"role": "reader", "ttl_seconds": n}} to issue a token for another client.
+ */
+public final class AuthFeature implements RouteFeature {
+
+    @Override
+    public void mount(Routes routes, ServerContext ctx) {
+        TokenService tokens = ctx.tokens();
+        Path tokenFile = ctx.config().tokenFile().toAbsolutePath();
+
+        routes.get("/auth/status").role(Role.ADMIN).limit(RouteGroup.DEFAULT).handler(rc -> {
+            String id = RequestContext.of(rc).subject();
+            Responses.json(rc, 200, new JsonObject()
+                    .put("authenticated", true)
+                    .put("token_id", id)
+                    .put("active_tokens", tokens.activeCount())
+                    .put("token_file", tokenFile.toString())
+                    .put("token_ttl_seconds", tokens.config().tokenTtl().toSeconds())
+                    .put("rotation_grace_seconds", tokens.config().rotationGrace().toSeconds()));
+        });
+
+        routes.post("/auth/rotate").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
+            TokenService.NewToken fresh = tokens.rotate();
+            rc.vertx().executeBlocking(() -> {
+                TokenFile.write(tokenFile, fresh.token());
+                return null;
+            }, false).onComplete(ar -> {
+                if (ar.failed()) {
+                    tokens.revoke(fresh.info().id());
+                    rc.fail(ar.cause());
+                    return;
+                }
+                Responses.json(rc, 200, describe(fresh)
+                        .put("token_file", tokenFile.toString())
+                        .put("previous_valid_seconds", tokens.config().rotationGrace().toSeconds()));
+            });
+        });
+
+        routes.post("/auth/revoke").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
+            JsonObject body = RequestContext.of(rc).json();
+            String caller = RequestContext.of(rc).subject();
+            if ("others".equals(body.getValue("scope"))) {
+                Responses.json(rc, 200, new JsonObject().put("revoked", tokens.revokeAllExcept(caller)));
+            } else if (body.getValue("jti") instanceof String id) {
+                revoked(rc, tokens, Future.succeededFuture(Optional.of(id)));
+            } else if (body.getValue("token") instanceof String token) {
+                revoked(rc, tokens, tokens.idOf(token));
+            } else {
+                throw new ApiException(400, "give one of: jti (string), token (string), scope (\"others\")");
+            }
+        });
+
+        routes.post("/auth/token").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().successStatuses(201)
+                .handler(rc -> {
+                    JsonObject body = RequestContext.of(rc).json();
+                    Role role = body.getValue("role") instanceof String r ? Role.parse(r).orElse(null) : null;
+                    if (role == null) {
+                        throw new ApiException(400, "role must be one of: reader, admin");
+                    }
+                    Object ttl = body.getValue("ttl_seconds", tokens.config().tokenTtl().toSeconds());
+                    if (!(ttl instanceof Number n) || n.longValue() < 1
+                            || n.longValue() > tokens.config().tokenTtl().toSeconds()) {
+                        throw new ApiException(400, "ttl_seconds must be between 1 and "
+                                + tokens.config().tokenTtl().toSeconds());
+                    }
+                    TokenService.NewToken fresh;
+                    try {
+                        fresh = tokens.issue(role, Duration.ofSeconds(n.longValue()));
+                    } catch (IllegalStateException e) {
+                        throw new ApiException(409, e.getMessage());
+                    }
+                    Responses.json(rc, 201, describe(fresh));
+                });
+    }
+
+    private static void revoked(RoutingContext rc, TokenService tokens, Future<Optional<String>> id) {
+        id.onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+                return;
+            }
+            Optional<String> tokenId = ar.result();
+            if (tokenId.isEmpty()) {
+                rc.fail(new ApiException(400, "token is not one this server signed"));
+                return;
+            }
+            boolean wasActive = tokens.revoke(tokenId.get());
+            Responses.json(rc, 200, new JsonObject().put("revoked", wasActive ? 1 : 0).put("token_id", tokenId.get()));
+        });
+    }
+
+    /** The new token and its metadata: sent only to an authenticated admin. */
+    private static JsonObject describe(TokenService.NewToken fresh) {
+        return new JsonObject()
+                .put("token", fresh.token())
+                .put("token_id", fresh.info().id())
+                .put("role", fresh.info().role().label())
+                .put("expires_at", fresh.info().expiresAt().toString());
+    }
+}

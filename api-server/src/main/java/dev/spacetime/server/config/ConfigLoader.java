@@ -1,0 +1,144 @@
+package dev.spacetime.server.config;
+
+import dev.spacetime.server.ratelimit.RouteGroup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Builds a {@link ServerConfig} from, highest precedence first: command-line options, {@code SPACETIME_*} environment
+ * variables, the YAML config file, built-in defaults. Only the top-level settings have options and variables; the rest
+ * lives in the file.
+ */
+public final class ConfigLoader {
+
+    /** Command-line option, environment variable and config key of each top-level setting. */
+    private record Setting(String option, String env, String key) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("--host", "SPACETIME_HOST", "host"),
+            new Setting("--port", "SPACETIME_PORT", "port"),
+            new Setting("--project-root", "SPACETIME_PROJECT_ROOT", "projectRoot"),
+            new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"));
+    private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
+
+    public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
+            + " [--token-file F] [--config FILE]";
+
+    private ConfigLoader() {
+    }
+
+    /** @throws ConfigException with a one-line reason */
+    public static ServerConfig load(String[] args, Map<String, String> env) {
+        Map<String, String> cli = parseArgs(args);
+        String file = cli.containsKey(CONFIG_FILE.option()) ? cli.get(CONFIG_FILE.option()) : env.get(CONFIG_FILE.env());
+        Map<Object, Object> root = new HashMap<>(file == null || file.isBlank() ? Map.of() : readYaml(Path.of(file)));
+        for (Setting s : SETTINGS) {
+            String value = cli.containsKey(s.option()) ? cli.get(s.option()) : env.get(s.env());
+            if (value != null) {
+                root.put(s.key(), value);
+            }
+        }
+        return fromMap(root);
+    }
+
+    static Map<String, String> parseArgs(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            String option = name;
+            boolean known = option.equals(CONFIG_FILE.option())
+                    || SETTINGS.stream().anyMatch(s -> s.option().equals(option));
+            if (!known) {
+                throw new ConfigException("unknown option '" + arg + "'; " + USAGE);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException("option " + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+
+    private static Map<?, ?> readYaml(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            // SafeConstructor: a config file must not be able to instantiate arbitrary classes.
+            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            if (doc == null) {
+                return Map.of();
+            }
+            if (!(doc instanceof Map<?, ?> map)) {
+                throw new ConfigException("config file " + file + " must contain a YAML mapping");
+            }
+            return map;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e);
+        } catch (YAMLException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: "
+                    + e.getMessage().replace('\n', ' '));
+        }
+    }
+
+    static ServerConfig fromMap(Map<?, ?> raw) {
+        ConfigNode root = new ConfigNode("", raw);
+        String host = root.string("host", ServerConfig.DEFAULT_HOST);
+        if (host.isBlank()) {
+            throw new ConfigException("host must not be empty");
+        }
+        int port = (int) root.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
+        Optional<Path> projectRoot = Optional.ofNullable(root.string("projectRoot", null)).map(Path::of);
+        Path tokenFile = Path.of(root.string("tokenFile",
+                Path.of(System.getProperty("user.home"), ".spacetime", "token").toString()));
+        Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
+
+        ConfigNode h = root.node("health");
+        var health = new ServerConfig.Health(
+                h.integer("memoryDegradedMb", 512, 1, 1 << 20),
+                h.integer("memoryUnhealthyMb", 1024, 1, 1 << 20),
+                (int) h.integer("connectionsDegraded", 800, 1, 1_000_000),
+                (int) h.integer("connectionsUnhealthy", 1000, 1, 1_000_000),
+                Duration.ofMillis(h.integer("checkTimeoutMs", 2000, 1, 60_000)),
+                Duration.ofMillis(h.integer("refreshMs", 5000, 100, 3_600_000)));
+
+        ConfigNode a = root.node("auth");
+        var auth = new ServerConfig.Auth(
+                Optional.ofNullable(a.string("secret", null)),
+                Duration.ofSeconds(a.integer("tokenTtlSeconds", Duration.ofDays(30).toSeconds(), 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(a.integer("rotationGraceSeconds", 300, 0, Duration.ofDays(30).toSeconds())));
+
+        ConfigNode r = root.node("rateLimit");
+        ConfigNode perMinuteNode = r.node("perMinute");
+        Map<RouteGroup, Integer> perMinute = new EnumMap<>(RouteGroup.class);
+        for (RouteGroup g : RouteGroup.values()) {
+            perMinute.put(g, (int) perMinuteNode.integer(g.key(), g.defaultPerMinute(), 1, 1_000_000));
+        }
+        var rateLimit = new ServerConfig.RateLimit(perMinute, new LinkedHashSet<>(r.strings("trustedProxies")),
+                (int) r.integer("maxBuckets", 10_000, 1, 10_000_000));
+
+        root.rejectUnknown();
+        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit);
+    }
+}

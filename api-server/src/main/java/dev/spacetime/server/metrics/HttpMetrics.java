@@ -1,0 +1,94 @@
+package dev.spacetime.server.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.vertx.core.http.HttpMethod;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Request metrics with their label-bound data points cached per (endpoint, method): recording a request is two map
+ * lookups and an array read, never a label-building call. Labels are bounded: the endpoint is a declared route
+ * template or the unmatched value, the method one of the standard ones or {@code OTHER}, the status a number
+ * below 600.
+ */
+public final class HttpMetrics {
+
+    /** Status recorded when the client closed the connection before the response ended (nginx's convention). */
+    public static final int CLIENT_CLOSED = 499;
+
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+    private final Counter requests;
+    private final Histogram duration;
+    private final Histogram requestSize;
+    private final Histogram responseSize;
+    private final Map<String, Map<String, RouteSeries>> byEndpoint = new ConcurrentHashMap<>();
+
+    HttpMetrics(Counter requests, Histogram duration, Histogram requestSize, Histogram responseSize) {
+        this.requests = requests;
+        this.duration = duration;
+        this.requestSize = requestSize;
+        this.responseSize = responseSize;
+    }
+
+    /** The {@code method} label: custom methods collapse into one value. */
+    public static String methodLabel(HttpMethod method) {
+        String name = method.name();
+        return STANDARD_METHODS.contains(name) ? name : "OTHER";
+    }
+
+    /** The cached series of one route; {@code method} must be a {@link #methodLabel}. */
+    public RouteSeries series(String method, String endpoint) {
+        return byEndpoint.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(method, m -> new RouteSeries(m, endpoint));
+    }
+
+    /** Creates {@code http_requests_total} at 0 for these statuses, so ratios over it exist before traffic. */
+    public void seed(String method, String endpoint, int... statuses) {
+        RouteSeries series = series(method, endpoint);
+        for (int status : statuses) {
+            series.requests(status);
+        }
+    }
+
+    /** The data points of one (method, endpoint). */
+    public final class RouteSeries {
+        private final String method;
+        private final String endpoint;
+        private final DistributionDataPoint durationPoint;
+        private final DistributionDataPoint requestSizePoint;
+        private final DistributionDataPoint responseSizePoint;
+        private final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(600);
+
+        private RouteSeries(String method, String endpoint) {
+            this.method = method;
+            this.endpoint = endpoint;
+            this.durationPoint = duration.labelValues(method, endpoint);
+            this.requestSizePoint = requestSize.labelValues(method, endpoint);
+            this.responseSizePoint = responseSize.labelValues(method, endpoint);
+        }
+
+        public void record(int status, long requestBytes, long responseBytes, long durationNanos) {
+            requests(status).inc();
+            durationPoint.observe(durationNanos / 1e9);
+            requestSizePoint.observe(requestBytes);
+            responseSizePoint.observe(responseBytes);
+        }
+
+        private CounterDataPoint requests(int status) {
+            int slot = status >= 100 && status < 600 ? status : 500;
+            CounterDataPoint point = byStatus.get(slot);
+            if (point == null) {
+                point = requests.labelValues(method, endpoint, Integer.toString(slot));
+                byStatus.compareAndSet(slot, null, point);
+            }
+            return point;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.spacetime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.server.http.Phases;
+import dev.spacetime.server.http.RequestOutcome;
+import dev.spacetime.server.http.RequestTrace;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The per-request trace seam: an installed tracer sees each phase in check order and the request's outcome. */
+class TraceTest {
+
+    @Test
+    void aMutatingRouteReportsItsPhasesInCheckOrder() throws Exception {
+        List<String> phases = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
+        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path) -> new RequestTrace() {
+            @Override
+            public Phase phase(String name) {
+                if (path.equals("/auth/revoke")) {
+                    phases.add(name);
+                }
+                return Phase.NONE;
+            }
+
+            @Override
+            public void finish(RequestOutcome outcome) {
+                outcomes.add(outcome);
+            }
+        });
+        try (TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+            var response = s.send("POST", "/auth/revoke", "{\"jti\":\"unknown\"}", "Authorization",
+                    "Bearer " + s.adminToken(), "Content-Type", "application/json");
+            assertThat(response.statusCode()).isEqualTo(200);
+            RequestOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+            assertThat(outcome).isNotNull();
+            assertThat(outcome.endpoint()).isEqualTo("/auth/revoke");
+            assertThat(outcome.method()).isEqualTo("POST");
+            assertThat(outcome.status()).isEqualTo(200);
+            assertThat(outcome.requestBytes()).isEqualTo("{\"jti\":\"unknown\"}".length());
+            assertThat(phases).containsExactly(Phases.AUTH, Phases.RATE_LIMIT, Phases.VALIDATION,
+                    Phases.SERIALIZATION);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.spacetime.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spacetime.server.ratelimit.RouteGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path yaml(String text) throws Exception {
+        return Files.writeString(dir.resolve("config.yml"), text);
+    }
+
+    @Test
+    void defaults() {
+        ServerConfig c = ConfigLoader.load(new String[0], Map.of());
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.projectRoot()).isEmpty();
+        assertThat(c.tokenFile()).isEqualTo(Path.of(System.getProperty("user.home"), ".spacetime", "token"));
+        assertThat(c.health().memoryDegradedMb()).isEqualTo(512);
+        assertThat(c.health().memoryUnhealthyMb()).isEqualTo(1024);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENE)).isEqualTo(30);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENE_RELOAD)).isEqualTo(20);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENES)).isEqualTo(60);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENE_HISTORY)).isEqualTo(100);
+        assertThat(c.rateLimit().limit(RouteGroup.DEFAULT)).isEqualTo(100);
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentBeatsFileBeatsDefaults() throws Exception {
+        Path file = yaml("""
+                host: 0.0.0.0
+                port: 9000
+                projectRoot: /from/file
+                tokenFile: /from/file/token
+                health:
+                  memoryDegradedMb: 100
+                  memoryUnhealthyMb: 200
+                rateLimit:
+                  perMinute:
+                    scene: 7
+                  trustedProxies: [10.0.0.1]
+                """);
+        Map<String, String> env = Map.of("SPACETIME_CONFIG", file.toString(), "SPACETIME_PORT", "9100",
+                "SPACETIME_PROJECT_ROOT", "/from/env");
+        ServerConfig c = ConfigLoader.load(new String[] {"--port", "9200"}, env);
+        assertThat(c.port()).isEqualTo(9200);
+        assertThat(c.projectRoot()).contains(Path.of("/from/env"));
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.tokenFile()).isEqualTo(Path.of("/from/file/token"));
+        assertThat(c.health().memoryUnhealthyMb()).isEqualTo(200);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENE)).isEqualTo(7);
+        assertThat(c.rateLimit().limit(RouteGroup.SCENES)).isEqualTo(60);
+        assertThat(c.rateLimit().trustedProxies()).containsExactly("10.0.0.1");
+
+        ServerConfig viaOption = ConfigLoader.load(new String[] {"--config=" + file, "--host", "127.0.0.2"},
+                Map.of());
+        assertThat(viaOption.host()).isEqualTo("127.0.0.2");
+        assertThat(viaOption.port()).isEqualTo(9000);
+    }
+
+    @Test
+    void badConfigurationIsAOneLineError() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port", "http"}, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port", "70000"}, Map.of()))
+                .hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--verbose"}, Map.of()))
+                .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port"}, Map.of()))
+                .hasMessageContaining("needs a value");
+        Path typo = yaml("helth:\n  memoryDegradedMb: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", typo.toString()}, Map.of()))
+                .hasMessage("unknown configuration key 'helth'");
+        Path nested = yaml("rateLimit:\n  perMinute:\n    scenes_typo: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", nested.toString()}, Map.of()))
+                .hasMessage("unknown configuration key 'rateLimit.perMinute.scenes_typo'");
+        Path broken = yaml("port: [1, 2\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", broken.toString()}, Map.of()))
+                .hasMessageContaining("not valid YAML").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", dir.resolve("missing.yml").toString()},
+                Map.of())).hasMessageContaining("cannot read config file");
+        Path inverted = yaml("health:\n  memoryDegradedMb: 300\n  memoryUnhealthyMb: 200\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", inverted.toString()}, Map.of()))
+                .hasMessageContaining("must not exceed");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.spacetime.stack;
+
+import java.util.List;
+
+/**
+ * Mute target alerts while a source alert with the same {@code equal} labels fires. Alertmanager treats a label
+ * missing on both sides as equal, so an {@code equal} label that some alerts lack would let any source mute any
+ * target: only {@link AlertLabels#GUARANTEED} labels are accepted. The source and target must differ on some
+ * matched label, or an alert could mute its own kind.
+ */
+public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
+
+    public InhibitRule {
+        sourceMatchers = List.copyOf(sourceMatchers);
+        targetMatchers = List.copyOf(targetMatchers);
+        equal = List.copyOf(equal);
+        if (equal.isEmpty()) {
+            throw new IllegalArgumentException("an inhibit rule without equal labels mutes across unrelated alerts");
+        }
+        for (String label : equal) {
+            if (!AlertLabels.GUARANTEED.contains(label)) {
+                throw new IllegalArgumentException("equal label '" + label + "' is not on every alert "
+                        + AlertLabels.GUARANTEED + ": pairs missing it on both sides would all count as equal");
+            }
+        }
+        if (!contradict(sourceMatchers, targetMatchers)) {
+            throw new IllegalArgumentException("source and target matchers do not exclude each other");
+        }
+    }
+
+    /** Warnings are muted while a critical alert of the same component fires. */
+    public static InhibitRule criticalMutesWarning(String... equal) {
+        return new InhibitRule(List.of(Severity.CRITICAL.matcher()), List.of(Severity.WARNING.matcher()), List.of(equal));
+    }
+
+    private static boolean contradict(List<Matcher> a, List<Matcher> b) {
+        return a.stream().anyMatch(x -> b.stream().anyMatch(y -> x.label().equals(y.label()) && !x.value().equals(y.value())));
+    }
+}

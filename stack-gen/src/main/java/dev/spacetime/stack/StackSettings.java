@@ -1,0 +1,48 @@
+package dev.spacetime.stack;
+
+/**
+ * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
+ * {@code prometheus.yml} and {@code alertmanager.yml}.
+ */
+public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
+
+    public static final PromDuration STANDARD_INTERVAL = PromDuration.ofSeconds(15);
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** Inside docker-compose: services by name, the API on the Docker host (Linux and Docker Desktop). */
+    public static StackSettings compose(ComposeSettings compose) {
+        String api = ComposeSettings.DOCKER_HOST + ":" + compose.ports().api();
+        return new StackSettings(
+                PrometheusSettings.of(STANDARD_INTERVAL, api,
+                        "localhost:" + compose.ports().prometheus(),
+                        ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
+                        ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager()),
+                AlertmanagerSettings.standard(Webhook.at(api, compose.webhookTokenContainerPath())));
+    }
+
+    /**
+     * Everything on 127.0.0.1 at the given ports. {@code webhookCredentialsFile} is the file holding the API's
+     * webhook token (relative paths resolve against the directory alertmanager.yml is written to).
+     */
+    public static StackSettings nativeLoopback(Ports ports, String webhookCredentialsFile) {
+        return new StackSettings(
+                PrometheusSettings.of(STANDARD_INTERVAL, loopback(ports.api()), loopback(ports.prometheus()),
+                        loopback(ports.nodeExporter()), loopback(ports.alertmanager())),
+                AlertmanagerSettings.standard(Webhook.at(loopback(ports.api()), webhookCredentialsFile)));
+    }
+
+    /**
+     * The end-to-end test variant: loopback, scrape and rule evaluation every {@code interval}, Alertmanager
+     * grouping and repeats at the same pace. Rule files keep their standard names; write the shortened rules
+     * beside the generated prometheus.yml.
+     */
+    public static StackSettings testVariant(Ports ports, String webhookCredentialsFile, PromDuration interval) {
+        StackSettings loopback = nativeLoopback(ports, webhookCredentialsFile);
+        return new StackSettings(loopback.prometheus.withIntervals(interval, interval),
+                loopback.alertmanager.withTimings(interval));
+    }
+
+    private static String loopback(int port) {
+        return LOOPBACK + ":" + port;
+    }
+}
