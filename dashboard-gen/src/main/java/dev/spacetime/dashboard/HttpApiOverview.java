@@ -2,7 +2,6 @@ package dev.spacetime.dashboard;
 
 import static dev.spacetime.dashboard.Panels.q;
 import static dev.spacetime.dashboard.Queries.ENDPOINT_FILTER;
-import static dev.spacetime.dashboard.Queries.JOB;
 import static dev.spacetime.dashboard.Queries.NO_LABELS;
 import static dev.spacetime.dashboard.Queries.by;
 import static dev.spacetime.dashboard.Queries.orZero;
@@ -52,7 +51,7 @@ public final class HttpApiOverview {
     /** Resident memory: the memory alerts warn at 800 MB and page at 1 GB. */
     static final Thresholds MEMORY = Thresholds.base("green").then(800e6, "yellow").then(1e9, "red");
 
-    private static final String API_JOB = PromQL.eq(JOB, Jobs.API);
+    private static final String API_JOB = PromQL.eq(Labels.JOB, Jobs.API);
     private static final String FIRING = PromQL.eq("alertstate", "firing");
     private static final String HEAP = PromQL.eq("area", "heap");
 
@@ -239,7 +238,7 @@ public final class HttpApiOverview {
     static Annotation deployments() {
         String expr = "changes(" + PromQL.select(Metrics.PROCESS_START_TIME.name(), API_JOB) + "[1m]) > 0";
         return new Annotation(DataSourceRef.VARIABLE, true, expr, false, "blue", "Deployments", "1m",
-                "instance", "Restart");
+                Labels.INSTANCE, "Restart");
     }
 
     static Variable datasourceVariable() {

@@ -21,9 +21,6 @@ final class Queries {
     /** Restricts a series with an {@code endpoint} label to the endpoints picked in the variable ("All" = .*). */
     static final String ENDPOINT_FILTER = PromQL.re(Labels.ENDPOINT, "$" + ENDPOINT_VARIABLE);
 
-    /** Label Prometheus adds to every scraped series. */
-    static final String JOB = "job";
-
     /** {@code rate(series{matchers}[$__rate_interval])}. */
     static String rateOf(String series, String... matchers) {
         return rate(select(series, matchers), Macros.RATE_INTERVAL);
@@ -36,7 +33,7 @@ final class Queries {
 
     /** Quantile {@code q} of histogram {@code h} over the rate window, kept apart by {@code by} labels. */
     static String quantile(double q, MetricDef h, String[] by, String... matchers) {
-        String[] withLe = Stream.concat(Arrays.stream(by), Stream.of("le")).toArray(String[]::new);
+        String[] withLe = Stream.concat(Arrays.stream(by), Stream.of(Labels.LE)).toArray(String[]::new);
         return histogramQuantile(q, sumBy(rateOf(h.bucket(), matchers), withLe));
     }
 

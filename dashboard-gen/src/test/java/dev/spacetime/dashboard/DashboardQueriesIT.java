@@ -215,18 +215,18 @@ class DashboardQueriesIT {
 
     /** What Prometheus holds for the series of a query. */
     private enum Traffic {
-        /** Some series has no samples at all: the server does not expose it (yet). */
+        /** Some selector matches no series at all: the server does not expose it (yet). */
         NOT_EXPOSED,
-        /** Every series exists, some sums to zero (a counter nothing incremented). */
+        /** Every selector matches, some only zeros (a pre-seeded counter nothing incremented). */
         IDLE,
-        /** Every series exists and is non-zero. */
+        /** Every selector matches something non-zero. */
         ACTIVE
     }
 
     private static Traffic traffic(String expr) throws IOException, InterruptedException {
         Traffic t = Traffic.ACTIVE;
-        for (String series : SeriesNames.in(expr)) {
-            double sum = scalar("sum(" + series + ")");
+        for (String selector : SeriesNames.selectorsIn(expr)) {
+            double sum = scalar("sum(" + selector + ")");
             if (Double.isNaN(sum)) {
                 return Traffic.NOT_EXPOSED;
             }
