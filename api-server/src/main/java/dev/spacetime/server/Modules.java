@@ -1,5 +1,6 @@
 package dev.spacetime.server;
 
+import dev.spacetime.server.alerts.AlertWebhookFeature;
 import dev.spacetime.server.auth.AuthFeature;
 import dev.spacetime.server.config.ServerConfig;
 import dev.spacetime.server.health.ConnectionsCheck;
@@ -21,7 +22,8 @@ final class Modules {
         return List.of(
                 new HealthFeature(),
                 new MetricsFeature(),
-                new AuthFeature());
+                new AuthFeature(),
+                new AlertWebhookFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */

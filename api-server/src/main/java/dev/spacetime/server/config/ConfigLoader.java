@@ -32,11 +32,12 @@ public final class ConfigLoader {
             new Setting("--host", "SPACETIME_HOST", "host"),
             new Setting("--port", "SPACETIME_PORT", "port"),
             new Setting("--project-root", "SPACETIME_PROJECT_ROOT", "projectRoot"),
-            new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"));
+            new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"),
+            new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"));
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
-            + " [--token-file F] [--config FILE]";
+            + " [--token-file F] [--alert-webhook-token-file F] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -112,6 +113,8 @@ public final class ConfigLoader {
         Optional<Path> projectRoot = Optional.ofNullable(root.string("projectRoot", null)).map(Path::of);
         Path tokenFile = Path.of(root.string("tokenFile",
                 Path.of(System.getProperty("user.home"), ".spacetime", "token").toString()));
+        Optional<Path> alertWebhookTokenFile = Optional.ofNullable(root.string("alertWebhookTokenFile", null))
+                .map(Path::of);
         Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
 
         ConfigNode h = root.node("health");
@@ -139,6 +142,7 @@ public final class ConfigLoader {
                 (int) r.integer("maxBuckets", 10_000, 1, 10_000_000));
 
         root.rejectUnknown();
-        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit,
+                alertWebhookTokenFile);
     }
 }

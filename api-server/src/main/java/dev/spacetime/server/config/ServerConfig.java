@@ -11,13 +11,21 @@ import java.util.Set;
 /**
  * Everything the server reads from its command line, environment and config file ({@link ConfigLoader}).
  *
- * @param projectRoot the project directory that plays {@code res://}; empty means "use the built-in default"
+ * @param projectRoot           the project directory that plays {@code res://}; empty means "use the built-in default"
+ * @param alertWebhookTokenFile where the token Alertmanager posts to /alerts/webhook with is written; empty means
+ *                              {@value #ALERT_WEBHOOK_TOKEN_NAME} beside the admin token file
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
-                           Health health, Auth auth, RateLimit rateLimit) {
+                           Health health, Auth auth, RateLimit rateLimit, Optional<Path> alertWebhookTokenFile) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String ALERT_WEBHOOK_TOKEN_NAME = "alert_webhook_token";
+
+    /** The alert webhook token file, by default beside the admin token file. */
+    public Path alertWebhookTokenPath() {
+        return alertWebhookTokenFile.orElseGet(() -> tokenFile.resolveSibling(ALERT_WEBHOOK_TOKEN_NAME));
+    }
 
     /** Health thresholds and timing. Memory is the process's resident set, as the memory alerts measure it. */
     public record Health(long memoryDegradedMb, long memoryUnhealthyMb, int connectionsDegraded,
@@ -67,26 +75,37 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withTokenFile(Path file) {
-        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withProjectRoot(Path root) {
-        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
+                alertWebhookTokenFile);
+    }
+
+    public ServerConfig withAlertWebhookTokenFile(Path file) {
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit,
+                Optional.of(file));
     }
 
     public ServerConfig withHealth(Health newHealth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withAuth(Auth newAuth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withRateLimit(RateLimit newRateLimit) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit,
+                alertWebhookTokenFile);
     }
 }
