@@ -1,0 +1,103 @@
+package dev.spacetime.profiler;
+
+import dev.spacetime.profiler.export.FlameFormat;
+import dev.spacetime.profiler.report.ProfileReport;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConcurrencyTest {
+    private static final int WRITERS = 4;
+    private static final int PER_WRITER = 5_000;
+    private static final int CAPACITY = 300;
+    private static final int SLOW_CAPACITY = 50;
+
+    @Test
+    void writersAndReadersTogetherKeepCountsAndBounds() throws Exception {
+        // Real clock: threshold 0 makes every request slow so the slow list is exercised too.
+        Profiler profiler = new Profiler(ProfilerSettings.DEFAULTS.withCapacity(CAPACITY)
+                .withSlowCapacity(SLOW_CAPACITY).withSlowThresholdMillis(0), Ticker.SYSTEM);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 3);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong queries = new AtomicLong();
+        List<Future<Set<String>>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                go.await();
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < PER_WRITER; i++) {
+                    ProfileRecorder rec = profiler.start(i % 2 == 0 ? "GET" : "POST", "/w" + writer);
+                    try (var a = rec.phase("auth")) {
+                        rec.begin("inner");
+                        rec.end();
+                    }
+                    rec.begin("serialization");
+                    ids.add(rec.finish(200, i, i).orElseThrow().id());
+                }
+                return ids;
+            }));
+        }
+        List<Future<?>> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            readers.add(pool.submit(() -> {
+                go.await();
+                do { // at least once, even if the writers finish first
+                    List<RequestProfile> recent = profiler.recent(ProfileQuery.ALL.withLimit(CAPACITY));
+                    assertThat(recent.size()).isLessThanOrEqualTo(CAPACITY);
+                    assertThat(profiler.slow(ProfileQuery.ALL.withLimit(CAPACITY))).hasSizeLessThanOrEqualTo(SLOW_CAPACITY);
+                    ProfileReport.debugProfile(profiler, ProfileQuery.ALL.withMethod("GET"));
+                    FlameFormat.SPEEDSCOPE.render(recent, true, "all");
+                    FlameFormat.CHROME.render(recent, false, "all");
+                    queries.incrementAndGet();
+                } while (writing.get());
+                return null;
+            }));
+        }
+        readers.add(pool.submit(() -> { // settings change under load, capacity always back to CAPACITY
+            go.await();
+            while (writing.get()) {
+                profiler.updateSettings(s -> s.withCapacity(CAPACITY / 2));
+                profiler.updateSettings(s -> s.withCapacity(CAPACITY));
+            }
+            return null;
+        }));
+
+        go.countDown();
+        Set<String> allIds = new HashSet<>();
+        for (Future<Set<String>> f : writers) {
+            allIds.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        writing.set(false);
+        for (Future<?> f : readers) {
+            f.get(60, TimeUnit.SECONDS); // rethrows any reader failure
+        }
+        pool.shutdown();
+
+        assertThat(allIds).hasSize(WRITERS * PER_WRITER); // ids unique across threads
+        ProfilerTotals totals = profiler.totals();
+        assertThat(totals.recorded()).isEqualTo(WRITERS * PER_WRITER);
+        assertThat(totals.recordedSlow()).isEqualTo(WRITERS * PER_WRITER);
+        assertThat(totals.keptRecent()).isLessThanOrEqualTo(CAPACITY);
+        assertThat(totals.keptSlow()).isEqualTo(SLOW_CAPACITY);
+        assertThat(profiler.recent(ProfileQuery.ALL.withLimit(1000))).hasSizeLessThanOrEqualTo(CAPACITY)
+                .allSatisfy(p -> assertThat(p.phases()).extracting(Phase::name)
+                        .containsExactly("auth", "inner", "serialization"));
+        assertThat(profiler.endpointSummary(ProfileQuery.ALL).stream().mapToLong(s -> s.duration().count()).sum())
+                .isEqualTo(totals.keptRecent());
+        assertThat(queries.get()).isPositive();
+    }
+}
