@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Which profiles to return. A null field means "any". {@code method} matches case-insensitively;
@@ -112,26 +113,22 @@ public record ProfileQuery(String endpoint, String method, Integer status, boole
     }
 
     private static Integer integer(Map<String, String> params, String key) {
-        String v = text(params, key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer");
-        }
+        return parsed(params, key, Integer::valueOf, "an integer");
     }
 
     private static Double number(Map<String, String> params, String key) {
+        return parsed(params, key, Double::valueOf, "a number");
+    }
+
+    private static <T> T parsed(Map<String, String> params, String key, Function<String, T> parser, String what) {
         String v = text(params, key);
         if (v == null) {
             return null;
         }
         try {
-            return Double.valueOf(v);
+            return parser.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number");
+            throw new IllegalArgumentException(key + " must be " + what);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("try") // phase scopes are used for their close() only, as handlers use them
 class ConcurrencyTest {
     private static final int WRITERS = 4;
     private static final int PER_WRITER = 5_000;

@@ -7,6 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SuppressWarnings("try") // phase scopes are used for their close() only, as handlers use them
 class ProfileRecorderTest {
     private final TestProfiles t = new TestProfiles();
 

@@ -18,6 +18,7 @@ public final class TestProfiles {
      * tokenize 150 µs then build_tree 200 µs), serialization 50 µs, gaps of 1 µs before each top-level phase
      * and {@code extraMillis} of untracked time at the end. Total = 791 µs + extraMillis ms.
      */
+    @SuppressWarnings("try") // scopes are used for their close() only, as handlers use them
     public RequestProfile sceneLoad(String method, String endpoint, int status, long extraMillis) {
         ProfileRecorder rec = profiler.start(method, endpoint);
         timed(rec, "auth", 10);

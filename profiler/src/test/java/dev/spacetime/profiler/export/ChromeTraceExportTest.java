@@ -17,6 +17,7 @@ import java.util.Map;
 import static dev.spacetime.profiler.export.ExportFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("try") // phase scopes are used for their close() only, as handlers use them
 class ChromeTraceExportTest {
     private final TestProfiles t = new TestProfiles();
 
