@@ -22,6 +22,7 @@ public final class Profiler {
     private final Ticker ticker;
     private final AtomicLong sequence = new AtomicLong();
     private final ProfileStore store;
+    private final Object settingsLock = new Object();
     private volatile ProfilerSettings settings;
 
     public Profiler() {
@@ -56,11 +57,13 @@ public final class Profiler {
      *
      * @throws IllegalArgumentException if the change produces out-of-range settings (nothing changes then)
      */
-    public synchronized ProfilerSettings updateSettings(UnaryOperator<ProfilerSettings> change) {
-        ProfilerSettings next = Objects.requireNonNull(change.apply(settings), "settings");
-        store.resize(next.capacity(), next.slowCapacity());
-        settings = next;
-        return next;
+    public ProfilerSettings updateSettings(UnaryOperator<ProfilerSettings> change) {
+        synchronized (settingsLock) {
+            ProfilerSettings next = Objects.requireNonNull(change.apply(settings), "settings");
+            store.resize(next.capacity(), next.slowCapacity());
+            settings = next;
+            return next;
+        }
     }
 
     /** Kept recent profiles matching {@code query} (all its filters and its limit), newest first. */
