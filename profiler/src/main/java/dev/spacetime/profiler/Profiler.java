@@ -73,7 +73,7 @@ public final class Profiler {
 
     /** Kept slow profiles matching {@code query} (from the slow list, which outlives bursts of fast requests). */
     public List<RequestProfile> slow(ProfileQuery query) {
-        return select(store.snapshot().slow(), query.withSlowOnly(true), query.limit());
+        return slow(store.snapshot(), query);
     }
 
     /** Per-phase statistics over every kept recent profile matching {@code query} (its limit is ignored). */
@@ -84,6 +84,20 @@ public final class Profiler {
     /** Per-endpoint statistics over every kept recent profile matching {@code query} (its limit is ignored). */
     public List<EndpointStats> endpointSummary(ProfileQuery query) {
         return ProfileStatistics.byEndpoint(select(store.snapshot().recent(), query, Integer.MAX_VALUE));
+    }
+
+    /** The longest kept recent profile matching {@code query} (ties: the newest). */
+    public Optional<RequestProfile> slowestRecent(ProfileQuery query) {
+        return slowest(select(store.snapshot().recent(), query, Integer.MAX_VALUE));
+    }
+
+    /** All of the above for one query, from one snapshot: what a /debug/profile response shows. */
+    public ProfileView view(ProfileQuery query) {
+        ProfileStore.Snapshot snap = store.snapshot();
+        List<RequestProfile> matching = select(snap.recent(), query, Integer.MAX_VALUE);
+        return new ProfileView(query, matching.subList(0, Math.min(query.limit(), matching.size())),
+                slow(snap, query), ProfileStatistics.byPhase(matching), ProfileStatistics.byEndpoint(matching),
+                slowest(matching), snap.totals(), settings);
     }
 
     /** The profile with id {@code req_<n>}, from either list; empty for an unknown or malformed id. */
@@ -102,13 +116,6 @@ public final class Profiler {
                 .filter(p -> p.sequence() == seq).findFirst();
     }
 
-    /** The longest kept recent profile matching {@code query} (ties: the newest). */
-    public Optional<RequestProfile> slowestRecent(ProfileQuery query) {
-        return select(store.snapshot().recent(), query, Integer.MAX_VALUE).stream()
-                .max(Comparator.comparingLong(RequestProfile::durationNanos)
-                        .thenComparingLong(RequestProfile::sequence));
-    }
-
     public ProfilerTotals totals() {
         return store.snapshot().totals();
     }
@@ -120,6 +127,15 @@ public final class Profiler {
 
     void store(RequestProfile profile) {
         store.add(profile);
+    }
+
+    private static List<RequestProfile> slow(ProfileStore.Snapshot snap, ProfileQuery query) {
+        return select(snap.slow(), query.withSlowOnly(true), query.limit());
+    }
+
+    private static Optional<RequestProfile> slowest(List<RequestProfile> profiles) {
+        return profiles.stream().max(Comparator.comparingLong(RequestProfile::durationNanos)
+                .thenComparingLong(RequestProfile::sequence));
     }
 
     private static List<RequestProfile> select(List<RequestProfile> newestFirst, ProfileQuery query, int limit) {

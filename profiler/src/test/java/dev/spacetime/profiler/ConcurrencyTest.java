@@ -60,7 +60,11 @@ class ConcurrencyTest {
                     List<RequestProfile> recent = profiler.recent(ProfileQuery.ALL.withLimit(CAPACITY));
                     assertThat(recent.size()).isLessThanOrEqualTo(CAPACITY);
                     assertThat(profiler.slow(ProfileQuery.ALL.withLimit(CAPACITY))).hasSizeLessThanOrEqualTo(SLOW_CAPACITY);
-                    ProfileReport.debugProfile(profiler, ProfileQuery.ALL.withMethod("GET"));
+                    ProfileReport.debugProfile(profiler.view(ProfileQuery.ALL.withMethod("GET")));
+                    // One snapshot: the statistics count exactly the kept profiles, even mid-write.
+                    ProfileView view = profiler.view(ProfileQuery.ALL);
+                    assertThat(view.endpointSummary().stream().mapToLong(s -> s.duration().count()).sum())
+                            .isEqualTo(view.totals().keptRecent());
                     FlameFormat.SPEEDSCOPE.render(recent, true, "all");
                     FlameFormat.CHROME.render(recent, false, "all");
                     queries.incrementAndGet();

@@ -44,6 +44,16 @@ class ProfileQueryTest {
     }
 
     @Test
+    void aViewLimitsTheListsButNotTheStatistics() {
+        ProfileView view = t.profiler.view(ProfileQuery.ALL.withLimit(2));
+        assertThat(view.recent()).extracting(RequestProfile::id).containsExactly("req_5", "req_4");
+        assertThat(view.slow()).extracting(RequestProfile::id).containsExactly("req_5", "req_2");
+        assertThat(view.endpointSummary().stream().mapToLong(s -> s.duration().count()).sum()).isEqualTo(5);
+        assertThat(view.slowestRecent()).get().extracting(RequestProfile::id).isEqualTo("req_5");
+        assertThat(view.totals().recorded()).isEqualTo(5);
+    }
+
+    @Test
     void parsesQueryParameters() {
         ProfileQuery q = ProfileQuery.fromParameters(Map.of("endpoint", "/scene", "method", "get", "status", "200",
                 "slow_only", "true", "min_duration_ms", "2.5", "limit", "7", "format", "chrome"));

@@ -1,8 +1,7 @@
 package dev.spacetime.profiler.report;
 
 import dev.spacetime.profiler.Phase;
-import dev.spacetime.profiler.ProfileQuery;
-import dev.spacetime.profiler.Profiler;
+import dev.spacetime.profiler.ProfileView;
 import dev.spacetime.profiler.ProfilerSettings;
 import dev.spacetime.profiler.ProfilerTotals;
 import dev.spacetime.profiler.RequestProfile;
@@ -28,30 +27,30 @@ public final class ProfileReport {
 
     /**
      * Body of {@code GET /debug/profile}: {@code recent_requests}, {@code slow_requests} (both filtered and
-     * limited by {@code query}), {@code phase_statistics} and {@code endpoint_summary} (over every kept recent
+     * limited by the query), {@code phase_statistics} and {@code endpoint_summary} (over every kept recent
      * profile matching the filters), {@code filters_applied}, {@code totals} and {@code settings}.
      */
-    public static Map<String, Object> debugProfile(Profiler profiler, ProfileQuery query) {
+    public static Map<String, Object> debugProfile(ProfileView view) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recent_requests", profiles(profiler.recent(query)));
-        m.put("slow_requests", profiles(profiler.slow(query)));
-        m.put("phase_statistics", phaseStatistics(profiler.phaseStatistics(query)));
-        m.put("endpoint_summary", endpointSummary(profiler.endpointSummary(query)));
-        m.put("filters_applied", query.toMap());
-        m.put("totals", totals(profiler.totals()));
-        m.put("settings", settings(profiler.settings()));
+        m.put("recent_requests", profiles(view.recent()));
+        m.put("slow_requests", profiles(view.slow()));
+        m.put("phase_statistics", phaseStatistics(view.phaseStatistics()));
+        m.put("endpoint_summary", endpointSummary(view.endpointSummary()));
+        m.put("filters_applied", view.query().toMap());
+        m.put("totals", totals(view.totals()));
+        m.put("settings", settings(view.settings()));
         return m;
     }
 
     /** Body of {@code GET /debug/profile/summary}: statistics, totals and settings, no individual requests. */
-    public static Map<String, Object> summary(Profiler profiler, ProfileQuery query) {
+    public static Map<String, Object> summary(ProfileView view) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phase_statistics", phaseStatistics(profiler.phaseStatistics(query)));
-        m.put("endpoint_summary", endpointSummary(profiler.endpointSummary(query)));
-        m.put("slowest_request", profiler.slowestRecent(query).map(ProfileReport::profile).orElse(null));
-        m.put("filters_applied", query.toMap());
-        m.put("totals", totals(profiler.totals()));
-        m.put("settings", settings(profiler.settings()));
+        m.put("phase_statistics", phaseStatistics(view.phaseStatistics()));
+        m.put("endpoint_summary", endpointSummary(view.endpointSummary()));
+        m.put("slowest_request", view.slowestRecent().map(ProfileReport::profile).orElse(null));
+        m.put("filters_applied", view.query().toMap());
+        m.put("totals", totals(view.totals()));
+        m.put("settings", settings(view.settings()));
         return m;
     }
 

@@ -24,7 +24,7 @@ class ProfileReportTest {
         t.sceneLoad("POST", "/scene", 200, 5);
         t.simple("GET", "/health", 200, 10);
 
-        Map<String, Object> body = ProfileReport.debugProfile(t.profiler, ProfileQuery.ALL.withEndpoint("/scene"));
+        Map<String, Object> body = ProfileReport.debugProfile(t.profiler.view(ProfileQuery.ALL.withEndpoint("/scene")));
         assertThat(body).containsOnlyKeys("recent_requests", "slow_requests", "phase_statistics", "endpoint_summary",
                 "filters_applied", "totals", "settings");
         String ours = JsonWriter.toJson(body);
@@ -62,11 +62,11 @@ class ProfileReportTest {
         TestProfiles t = new TestProfiles();
         t.simple("GET", "/a", 200, 10);
         t.simple("GET", "/a", 200, 90);
-        Map<String, Object> summary = ProfileReport.summary(t.profiler, ProfileQuery.ALL);
+        Map<String, Object> summary = ProfileReport.summary(t.profiler.view(ProfileQuery.ALL));
         assertThat(summary).containsOnlyKeys("phase_statistics", "endpoint_summary", "slowest_request",
                 "filters_applied", "totals", "settings");
         assertThat(((Map<?, ?>) summary.get("slowest_request")).get("id")).isEqualTo("req_2");
         t.profiler.clear();
-        assertThat(ProfileReport.summary(t.profiler, ProfileQuery.ALL).get("slowest_request")).isNull();
+        assertThat(ProfileReport.summary(t.profiler.view(ProfileQuery.ALL)).get("slowest_request")).isNull();
     }
 }
