@@ -8,10 +8,14 @@ import java.util.Optional;
 /**
  * Recorder of a sampled request. Phases live in parallel arrays (no per-phase object until the phase ends) so
  * recording stays allocation-light; a phase's slot is reserved when it begins, which yields pre-order.
+ * Every operation holds the recorder's monitor: a request's phases may be reported from several threads (event
+ * loop, worker), and the response can end (finish) while a worker is still inside a phase.
  */
-final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
+final class ActiveRecorder implements ProfileRecorder {
     /** Phases beyond this many per request are not recorded: bounded memory whatever the caller does. */
     static final int MAX_PHASES = 64;
+    /** Open phases nested deeper than this are refused (a begin without end in a loop is a bug). */
+    static final int MAX_DEPTH = 256;
     private static final int NOT_RECORDED = -1;
 
     private final Profiler profiler;
@@ -25,9 +29,11 @@ final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
     private String[] names = new String[8];
     private long[] starts = new long[8];
     private Phase[] phases = new Phase[8];
-    private int[] open = new int[8];
+    private int[] open = new int[8];      // stack of open phases: their slots (or NOT_RECORDED)
+    private int[] openIds = new int[8];   // and their begin numbers, so a stale scope cannot close a newer phase
     private int count;
     private int depth;
+    private int begins;
     private boolean finished;
 
     ActiveRecorder(Profiler profiler, Ticker ticker, long sequence, String method, String endpoint) {
@@ -41,26 +47,17 @@ final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
     }
 
     @Override
-    public void begin(String phase) {
+    public synchronized void begin(String phase) {
         Objects.requireNonNull(phase, "phase");
         checkNotFinished();
-        int slot = NOT_RECORDED;
-        if (count < MAX_PHASES) {
-            slot = count++;
-            if (slot == names.length) {
-                grow();
-            }
-            names[slot] = phase;
-            starts[slot] = ticker.nanoTime() - startNanos;
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("phases nested deeper than " + MAX_DEPTH);
         }
-        if (depth == open.length) {
-            open = Arrays.copyOf(open, depth * 2);
-        }
-        open[depth++] = slot;
+        push(phase);
     }
 
     @Override
-    public void end() {
+    public synchronized void end() {
         checkNotFinished();
         if (depth == 0) {
             throw new IllegalStateException("end() without an open phase");
@@ -69,18 +66,23 @@ final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
     }
 
     @Override
-    public Scope phase(String phase) {
-        begin(phase);
-        return this;
-    }
-
-    @Override
-    public void close() {
-        end();
+    public synchronized Scope phase(String phase) {
+        if (finished || depth == MAX_DEPTH || phase == null) {
+            return Disabled.INSTANCE; // lenient by contract: a late or runaway phase is simply not recorded
+        }
+        push(phase);
+        return new PhaseScope(depth - 1, begins);
     }
 
     @Override
     public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
+        return finish(endpoint, status, requestBytes, responseBytes);
+    }
+
+    @Override
+    public synchronized Optional<RequestProfile> finish(String endpoint, int status, long requestBytes,
+                                                        long responseBytes) {
+        Objects.requireNonNull(endpoint, "endpoint");
         checkNotFinished();
         long duration = ticker.nanoTime() - startNanos;
         while (depth > 0) {
@@ -105,6 +107,35 @@ final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
         return true;
     }
 
+    private void push(String phase) {
+        int slot = NOT_RECORDED;
+        if (count < MAX_PHASES) {
+            slot = count++;
+            if (slot == names.length) {
+                grow();
+            }
+            names[slot] = phase;
+            starts[slot] = ticker.nanoTime() - startNanos;
+        }
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+            openIds = Arrays.copyOf(openIds, depth * 2);
+        }
+        open[depth] = slot;
+        openIds[depth++] = ++begins;
+    }
+
+    /** Ends the phase a scope opened, and any still open inside it; a no-op if it already ended. */
+    private synchronized void closeScope(int stackIndex, int beginId) {
+        if (finished || stackIndex >= depth || openIds[stackIndex] != beginId) {
+            return;
+        }
+        long now = ticker.nanoTime() - startNanos;
+        while (depth > stackIndex) {
+            close(now);
+        }
+    }
+
     private void close(long endOffset) {
         int slot = open[--depth];
         if (slot == NOT_RECORDED) {
@@ -126,6 +157,22 @@ final class ActiveRecorder implements ProfileRecorder, ProfileRecorder.Scope {
     private void checkNotFinished() {
         if (finished) {
             throw new IllegalStateException("request " + RequestProfile.ID_PREFIX + sequence + " already finished");
+        }
+    }
+
+    /** The scope of one phase: closing it ends exactly that phase (and its open children), once. */
+    private final class PhaseScope implements Scope {
+        private final int stackIndex;
+        private final int beginId;
+
+        PhaseScope(int stackIndex, int beginId) {
+            this.stackIndex = stackIndex;
+            this.beginId = beginId;
+        }
+
+        @Override
+        public void close() {
+            closeScope(stackIndex, beginId);
         }
     }
 }

@@ -3,9 +3,16 @@ package dev.spacetime.profiler;
 import java.util.Optional;
 
 /**
- * Records one request. Obtained from {@link Profiler#start}; used by one thread at a time (handing it to
- * another thread through an executor or a Vert.x context hop is fine, concurrent use is not).
- * Phases nest: {@link #begin} inside an open phase starts a child. {@link #finish} closes phases still open.
+ * Records one request. Obtained from {@link Profiler#start}. Safe to use from several threads (event loop and
+ * workers): every operation is atomic, and the profile is taken at {@link #finish}.
+ * Two ways to time phases:
+ * <ul>
+ *   <li>{@link #phase} (for servers): returns a scope whose {@code close()} ends exactly that phase, is idempotent
+ *   and never throws; closing a phase also ends the phases still open inside it; a phase started after
+ *   {@code finish} is not recorded. Close it with try-with-resources or in the callback that ends the work.</li>
+ *   <li>{@link #begin}/{@link #end} (strict, LIFO): misuse throws {@link IllegalStateException}.</li>
+ * </ul>
+ * Phases nest: a phase started while another is open is its child. {@code finish} ends phases still open.
  * A request that was not sampled gets a recorder that ignores every call, so call sites need no checks.
  */
 public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.Disabled {
@@ -16,14 +23,20 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
     /** Ends the innermost open phase. */
     void end();
 
-    /** Starts a phase and returns a scope whose {@code close()} ends it: {@code try (var p = rec.phase("parse"))}. */
+    /** Starts a phase and returns the scope that ends it: {@code try (var p = rec.phase("parse")) {...}}. */
     Scope phase(String phase);
 
     /**
-     * Ends the request and stores its profile. Returns the stored profile, or empty when this request was not
-     * profiled. A recorder finishes once; later calls throw {@link IllegalStateException}.
+     * Ends the request and stores its profile under the endpoint given to {@link Profiler#start}. Returns the
+     * stored profile, or empty when this request was not profiled. A recorder finishes once; a second call
+     * throws {@link IllegalStateException}.
      */
     Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes);
+
+    /**
+     * Like {@link #finish(int, long, long)}, with the endpoint (route template) known only once routing is done.
+     */
+    Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes);
 
     /** The request id ({@code req_<n>}), or empty when this request is not profiled. */
     Optional<String> id();
@@ -31,13 +44,13 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
     /** Whether this request is being profiled. */
     boolean active();
 
-    /** Closing ends the phase opened by {@link #phase}; closing twice ends the enclosing phase too. */
+    /** Ends the phase opened by {@link #phase}; idempotent, never throws. */
     interface Scope extends AutoCloseable {
         @Override
         void close();
     }
 
-    /** The recorder of a request that is not profiled: every call is a no-op. */
+    /** The recorder of a request that is not profiled, and the scope of an unrecorded phase: all no-ops. */
     final class Disabled implements ProfileRecorder, Scope {
         static final Disabled INSTANCE = new Disabled();
 
@@ -59,6 +72,11 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
 
         @Override
         public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes) {
             return Optional.empty();
         }
 

@@ -26,6 +26,33 @@ class ConcurrencyTest {
     private static final int SLOW_CAPACITY = 50;
 
     @Test
+    void aRequestCanFinishWhileAWorkerIsStillInsideAPhase() throws Exception {
+        Profiler profiler = new Profiler();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 200; i++) {
+                ProfileRecorder rec = profiler.start("POST", "/scene");
+                CountDownLatch started = new CountDownLatch(1);
+                Future<?> work = worker.submit(() -> {
+                    started.countDown();
+                    for (int j = 0; j < 200; j++) { // keeps reporting phases across the finish below
+                        try (var io = rec.phase("file_io")) {
+                            rec.phase("parse").close();
+                        }
+                    }
+                });
+                started.await();
+                RequestProfile p = rec.finish(499, 0, 0).orElseThrow(); // e.g. the client went away
+                work.get(10, TimeUnit.SECONDS); // the worker never saw an exception
+                assertThat(p.phases()).allSatisfy(ph -> assertThat(ph.endOffsetNanos()).isLessThanOrEqualTo(p.durationNanos()));
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertThat(profiler.totals().recorded()).isEqualTo(200);
+    }
+
+    @Test
     void writersAndReadersTogetherKeepCountsAndBounds() throws Exception {
         // Real clock: threshold 0 makes every request slow so the slow list is exercised too.
         Profiler profiler = new Profiler(ProfilerSettings.DEFAULTS.withCapacity(CAPACITY)

@@ -51,6 +51,44 @@ class ProfileRecorderTest {
     }
 
     @Test
+    void scopesEndExactlyTheirPhaseOnceAndNeverThrow() {
+        ProfileRecorder rec = t.profiler.start("POST", "unmatched");
+        ProfileRecorder.Scope outer = rec.phase("file_io");
+        t.ticker.advanceMicros(2);
+        ProfileRecorder.Scope inner = rec.phase("parse");
+        t.ticker.advanceMicros(3);
+        outer.close(); // ends parse too: a callback closed the outer phase first
+        inner.close(); // already ended: no-op
+        outer.close(); // twice: no-op
+        ProfileRecorder.Scope next = rec.phase("serialization"); // same stack position as file_io had
+        t.ticker.advanceMicros(4);
+        outer.close(); // stale scope must not end the newer phase
+        t.ticker.advanceMicros(1);
+        next.close();
+        RequestProfile p = rec.finish("/scene", 201, 0, 0).orElseThrow();
+        ProfileRecorder.Scope late = rec.phase("late");
+        late.close();
+
+        assertThat(p.endpoint()).isEqualTo("/scene"); // known only once routing was done
+        assertThat(p.phases()).containsExactly(
+                new Phase("file_io", Phase.ROOT, 0, 0, 5_000),
+                new Phase("parse", 0, 1, 2_000, 3_000),
+                new Phase("serialization", Phase.ROOT, 0, 5_000, 5_000));
+        assertThat(t.profiler.totals().recorded()).isEqualTo(1);
+    }
+
+    @Test
+    void runawayNestingIsRefused() {
+        ProfileRecorder rec = t.profiler.start("GET", "/x");
+        for (int i = 0; i < ActiveRecorder.MAX_DEPTH; i++) {
+            rec.begin("d");
+        }
+        assertThatThrownBy(() -> rec.begin("one more")).hasMessageContaining("deeper than");
+        assertThat(rec.phase("one more")).isSameAs(ProfileRecorder.Disabled.INSTANCE);
+        assertThat(rec.finish(200, 0, 0).orElseThrow().phases()).hasSize(ActiveRecorder.MAX_PHASES);
+    }
+
+    @Test
     void misuseIsReportedNotSilentlyRecorded() {
         ProfileRecorder rec = t.profiler.start("GET", "/scene");
         assertThatThrownBy(rec::end).isInstanceOf(IllegalStateException.class);
