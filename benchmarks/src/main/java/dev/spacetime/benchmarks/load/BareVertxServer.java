@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
-/** Load-benchmark server (c): Vert.x Web answering the route, nothing measured. */
+/** Load-benchmark server (c): Vert.x Web answering the routes, nothing measured. */
 public final class BareVertxServer {
 
     private BareVertxServer() {

@@ -13,7 +13,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
 /**
- * Load-benchmark server (d): the same route, instrumented the stock way, with {@code vertx-micrometer-metrics} and
+ * Load-benchmark server (d): the same routes, instrumented the stock way, with {@code vertx-micrometer-metrics} and
  * Micrometer's Prometheus registry. Configured to measure what the api-server measures: per-route request count,
  * duration and request/response size histograms (route, method and status labels) and JVM metrics, scraped at
  * {@code /metrics}.

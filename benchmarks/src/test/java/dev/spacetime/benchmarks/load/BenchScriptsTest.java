@@ -1,0 +1,38 @@
+package dev.spacetime.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The benchmark scripts parse and explain themselves (they are run on demand, never in CI). */
+class BenchScriptsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bench-load.sh", "bench-soak.sh"})
+    void helpPrintsUsageAndExitsZero(String script) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("spacetime.root", ".."));
+        Process process = new ProcessBuilder("bash", root.resolve("scripts").resolve(script).toString(), "--help")
+                .redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("usage: scripts/" + script).contains("mvn -B -ntp -q -pl api-server,benchmarks");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bench-load.sh", "bench-soak.sh"})
+    void unknownOptionIsRefused(String script) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("spacetime.root", ".."));
+        Process process = new ProcessBuilder("bash", root.resolve("scripts").resolve(script).toString(), "--bogus")
+                .redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("unknown option: --bogus");
+    }
+}
