@@ -5,19 +5,21 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: scripts/bench-load.sh [--duration S] [--rate R] [--connections N] [--servers "a b c d"] [--help]
+usage: scripts/bench-load.sh [--duration S] [--rounds N] [--rate R] [--connections N] [--servers "a b c d"] [--help]
 
-Starts, one after the other on 127.0.0.1 (free ports), each server pinned to CPU 0 and the load generator to CPU 1:
+Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator runs on CPU 1:
   (a) api-server.jar, everything on: request metrics, profiler, auth and rate limiter (on /auth/status)
   (b) api-server.jar with `instrumentation: {enabled: false}` (no per-request metrics, no profiling)
   (c) a bare Vert.x Web server answering the same routes with the same bodies (benchmarks.jar)
   (d) Vert.x Web + vertx-micrometer-metrics + Micrometer Prometheus registry (benchmarks.jar)
-and measures, per server and route, after 5 s of wrk on each route to warm the JIT: throughput at saturation
-(wrk -t1 -cN -dS) and latency p50/p99 at a fixed rate (hey -z S -c 8 -q R/8); per server: peak RSS during load
-(VmRSS), /metrics render time (curl, 10 samples after 20 unmeasured, after traffic on 20 routes). Prints a table, then
-the ratios a/b, a/c, a/d per route and the issue 9 targets.
+All four stay up (an idle server costs nothing) so the runs interleave: after 4 s of wrk per server and route to warm
+the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at a fixed rate
+(hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
+the machine hits one round of one server, not a whole column. Also: peak RSS of each server during load (VmRSS,
+every 0.5 s) and /metrics render time (curl time_total, median/max of 10 after 20 unmeasured, after traffic on 20
+(method, endpoint) pairs). Prints a table, then per route the ratios a/b, a/c, a/d (issue 9 targets), b/c and d/c.
 
-Two routes, both trivial handlers with the api-server's exact bodies (c and d serve the bytes fetched from a):
+Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
   /health/live   public: request metrics and profiler only, so a vs c/d compares instrumentation alone;
   /auth/status   admin bearer token: auth and the rate limiter run too (no public route is rate-limited; its group
                  `default` is raised to 1,000,000/min in the bench config so no 429 occurs). c/d skip the auth.
@@ -26,8 +28,9 @@ Build first (from the repository root):
   mvn -B -ntp -q -pl api-server,benchmarks -am package -DskipTests
 
 Options:
-  --duration S      seconds of each measured run (default 10)
-  --rate R          total requests/s of the fixed-rate latency run (default 2000)
+  --duration S      seconds of each measured run (default 4)
+  --rounds N        interleaved rounds per measurement (default 3)
+  --rate R          total requests/s of the fixed-rate latency runs (default 2000)
   --connections N   wrk connections at saturation (default 32)
   --servers LIST    which servers to run (default "a b c d")
 Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR.
@@ -36,7 +39,8 @@ EOF
 }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-duration=10
+duration=4
+rounds=3
 rate=2000
 connections=32
 servers="a b c d"
@@ -44,6 +48,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
     --duration) duration=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --servers) servers=$2; shift 2 ;;
@@ -56,16 +61,20 @@ bench_jar=${BENCH_JAR:-$root/benchmarks/target/benchmarks.jar}
 java_opts=${SERVER_JAVA_OPTS--Xms64m -Xmx128m -XX:+UseSerialGC}
 routes=(/health/live /auth/status)
 latency_connections=8
-warmup=5
+warmup=4
 
 for tool in java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl; do
   command -v "${tool%%:*}" >/dev/null || { echo "error: ${tool%%:*} not found (Debian package ${tool#*:})" >&2; exit 1; }
 done
 for jar in "$api_jar" "$bench_jar"; do
-  [ -f "$jar" ] || { echo "error: $jar missing; build first: mvn -B -ntp -q -pl api-server,benchmarks -am package -DskipTests" >&2; exit 1; }
+  [ -f "$jar" ] ||
+    { echo "error: $jar missing; build first: mvn -B -ntp -q -pl api-server,benchmarks -am package -DskipTests" >&2; exit 1; }
+done
+for name in $servers; do
+  case "$name" in a|b|c|d) ;; *) echo "unknown server '$name' (a, b, c or d)" >&2; exit 2 ;; esac
 done
 
-# Two or more CPUs: server on CPU 0, load generator on CPU 1, so they do not compete for one core.
+# Two or more CPUs: servers on CPU 0, load generator on CPU 1, so they do not compete for one core.
 if [ "$(nproc)" -ge 2 ]; then
   pin_server=(taskset -c 0)
   pin_load=(taskset -c 1)
@@ -77,27 +86,30 @@ fi
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null || true
   done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  for p in "${pids[@]}"; do
+    wait "$p" 2>/dev/null || true
   done
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start NAME CMD...: starts a server, waits for its "listening on http://HOST:PORT" line, sets $pid and $port.
+declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render
+
+# start NAME CMD...: starts a server and waits for its "listening on http://HOST:PORT" line.
 start() {
-  local name=$1
+  local name=$1 pid
   shift
   "${pin_server[@]}" "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pid=$!
   pids+=("$pid")
   for _ in $(seq 1 300); do
     if grep -q '^listening on ' "$work/$name.out"; then
-      port=$(sed -n 's/^listening on http:\/\/.*:\([0-9]*\)$/\1/p' "$work/$name.out" | head -1)
+      pid_of[$name]=$pid
+      port_of[$name]=$(sed -n 's/^listening on http:\/\/.*:\([0-9]*\)$/\1/p' "$work/$name.out" | head -1)
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -110,26 +122,24 @@ start() {
   return 1
 }
 
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
 # Peak VmRSS (kB) of PID, sampled every 0.5 s into FILE until the sampler is killed.
 sample_rss() {
   local pid=$1 file=$2 peak=0 kb
   while kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null) && [ -n "$kb" ]; do
-    [ "$kb" -gt "$peak" ] && peak=$kb && echo "$peak" >"$file"
+    if [ "$kb" -gt "$peak" ]; then
+      peak=$kb
+      echo "$peak" >"$file"
+    fi
     sleep 0.5
   done
 }
 
-# Traffic on the api-server's 20 (method, endpoint) pairs; unsafe admin actions are sent without a token (401).
+# Traffic on 20 of the api-server's (method, endpoint) pairs; unsafe admin actions are sent without a token (401).
 twenty_routes() {
-  local base=$1 auth=$2 i
-  for i in 1 2 3; do
+  local base=$1 auth=$2 path
+  for _ in 1 2 3; do
     for path in /health /health/quick /health/live /health/ready /metrics /auth/status /scene /scene/history \
-      /scenes /scene/dump /alerts /no/such/route; do
+      /scenes /scene/dump /alerts /debug/profile /debug/profile/summary /no/such/route; do
       curl -s -o /dev/null -H "$auth" "$base$path" || true
     done
     curl -s -o /dev/null -H "$auth" -H 'Content-Type: application/json' -d '{"scene_path":"res://main.tscn"}' "$base/scene"
@@ -138,8 +148,6 @@ twenty_routes() {
     curl -s -o /dev/null -H "$auth" -H 'Content-Type: application/json' -d '{"role":"nobody"}' "$base/auth/token"
     curl -s -o /dev/null -H 'Content-Type: application/json' -d '{}' "$base/auth/rotate"
     curl -s -o /dev/null -H 'Content-Type: application/json' -d '{}' "$base/auth/revoke"
-    curl -s -o /dev/null -H 'Content-Type: application/json' -d '{}' "$base/alerts/webhook"
-    curl -s -o /dev/null -X DELETE "$base/health/live"
   done
 }
 
@@ -153,80 +161,67 @@ metrics_render() {
     "$(wc -c <"$work/metrics.txt")" "$(grep -vc '^#' "$work/metrics.txt")"
 }
 
-declare -A rps non2xx p50 p99 fixed_rps rss render
-token=""
-bench_config() {
-  cat <<EOF
-tokenFile: $work/token
-rateLimit:
-  perMinute:
-    default: 1000000
-shutdownDrainSeconds: 1
-EOF
-}
-bench_config >"$work/a.yaml"
-{ bench_config; printf 'instrumentation:\n  enabled: false\n'; } >"$work/b.yaml"
-
-# auth_for ROUTE: the wrk/hey header options the route needs.
+# Sets the array auth to the header options NAME needs on ROUTE.
 auth_for() {
   auth=()
-  if [ -n "$token" ] && [ "$1" != /health/live ]; then
-    auth=(-H "Authorization: Bearer $token")
+  if [ -n "${token_of[$1]:-}" ] && [ "$2" != /health/live ]; then
+    auth=(-H "Authorization: Bearer ${token_of[$1]}")
   fi
 }
 
-# warm NAME: JIT warm-up, every route at saturation, before anything is measured.
-warm() {
-  local route
-  for route in "${routes[@]}"; do
-    auth_for "$route"
-    "${pin_load[@]}" wrk -t1 -c"$connections" -d"${warmup}s" "${auth[@]}" "http://127.0.0.1:$port$route" >/dev/null
+# Output file of one run: NAME, ROUTE, KIND (wrk/hey), ROUND.
+out() {
+  echo "$work/$1${2//\//_}.$3.$4"
+}
+
+# all NAME ROUTE KIND AWK-PROGRAM: the program's output on every round's file, one line each.
+all() {
+  local round
+  for round in $(seq 1 "$rounds"); do
+    awk "$4" "$(out "$1" "$2" "$3" "$round")"
+    echo
   done
 }
 
-# measure NAME ROUTE: saturation and fixed-rate runs on one route; results keyed "NAME ROUTE".
-measure() {
-  local name=$1 route=$2 url="http://127.0.0.1:$port$2" key out
-  auth_for "$route"
-  key="$name $route"
-  out="$work/$name${route//\//_}"
-  "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" "$url" >"$out.wrk"
-  "${pin_load[@]}" hey -z "${duration}s" -c "$latency_connections" -q $((rate / latency_connections)) "${auth[@]}" \
-    "$url" >"$out.hey"
-  rps[$key]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out.wrk")
-  non2xx[$key]=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out.wrk")
-  non2xx[$key]=${non2xx[$key]:-0}
-  p50[$key]=$(awk '/ 50% in / {printf "%.2f", $3 * 1000}' "$out.hey")
-  p99[$key]=$(awk '/ 99% in / {printf "%.2f", $3 * 1000}' "$out.hey")
-  fixed_rps[$key]=$(awk '/Requests\/sec:/ {printf "%.0f", $2}' "$out.hey")
-  if grep -q '^  \[[^2]' "$out.hey"; then
-    echo "($key) fixed-rate run had non-2xx responses: $(grep '^  \[' "$out.hey" | tr -s ' ' | tr '\n' ' ')" >&2
-  fi
+median() { # numbers on stdin
+  sort -n | awk '{a[NR]=$1} END {if (NR == 0) exit; printf "%s", NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
 
 echo "# bench-load $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1))," \
   "$(java -version 2>&1 | head -1)"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# server JVM options: ${java_opts:-(none)}; pinning: server '${pin_server[*]:-none}', load '${pin_load[*]:-none}'"
-echo "# saturation: wrk -t1 -c$connections -d${duration}s (after ${warmup}s warm-up per route);" \
-  "fixed rate: hey -z ${duration}s -c $latency_connections -q $((rate / latency_connections)) (= $rate req/s)"
+echo "# server JVM options: ${java_opts:-(none)}; pinning: servers '${pin_server[*]:-none}', load '${pin_load[*]:-none}'"
+echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per server and route (after ${warmup}s" \
+  "warm-up each); fixed rate: $rounds rounds of hey -z ${duration}s -c $latency_connections" \
+  "-q $((rate / latency_connections)) (= $rate req/s); medians over rounds"
 
-# shellcheck disable=SC2086 # intentional word splitting of the JVM options
+# The api-servers first: their bodies are what c and d serve.
 for name in $servers; do
   case "$name" in
     a|b)
-      rm -f "$work/token"
+      cat >"$work/$name.yaml" <<EOF
+tokenFile: $work/token-$name
+rateLimit:
+  perMinute:
+    default: 1000000
+shutdownDrainSeconds: 1
+EOF
+      [ "$name" = b ] && printf 'instrumentation:\n  enabled: false\n' >>"$work/$name.yaml"
+      # shellcheck disable=SC2086 # intentional word splitting of the JVM options
       start "$name" java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/$name.yaml" || continue
-      for _ in $(seq 1 50); do [ -s "$work/token" ] && break; sleep 0.1; done
-      token=$(cat "$work/token")
+      for _ in $(seq 1 50); do [ -s "$work/token-$name" ] && break; sleep 0.1; done
+      token_of[$name]=$(cat "$work/token-$name")
       for route in "${routes[@]}"; do
-        [ -s "$work/body${route//\//_}" ] ||
-          curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$route" >"$work/body${route//\//_}"
+        [ -s "$work/body${route//\//_}" ] || curl -s -H "Authorization: Bearer ${token_of[$name]}" \
+          "http://127.0.0.1:${port_of[$name]}$route" >"$work/body${route//\//_}"
       done
-      twenty_routes "http://127.0.0.1:$port" "Authorization: Bearer $token"
+      twenty_routes "http://127.0.0.1:${port_of[$name]}" "Authorization: Bearer ${token_of[$name]}"
       ;;
+  esac
+done
+for name in $servers; do
+  case "$name" in
     c|d)
-      token=""
       route_args=()
       for route in "${routes[@]}"; do
         # Without an api-server in this run, a stand-in body.
@@ -235,40 +230,92 @@ for name in $servers; do
       done
       main=BareVertxServer
       [ "$name" = d ] && main=MicrometerVertxServer
+      # shellcheck disable=SC2086
       start "$name" java $java_opts -cp "$bench_jar" "dev.spacetime.benchmarks.load.$main" --port 0 \
         "${route_args[@]}" || continue
       ;;
-    *) echo "unknown server '$name' (a, b, c or d)" >&2; exit 2 ;;
   esac
-  : >"$work/$name.rss"
-  sample_rss "$pid" "$work/$name.rss" &
-  sampler=$!
-  warm
+done
+running=()
+for name in $servers; do
+  [ -n "${pid_of[$name]:-}" ] && running+=("$name")
+done
+[ ${#running[@]} -gt 0 ] || { echo "no server started" >&2; exit 1; }
+
+samplers=()
+for name in "${running[@]}"; do
+  rss_file[$name]="$work/$name.rss"
+  echo 0 >"${rss_file[$name]}"
+  sample_rss "${pid_of[$name]}" "${rss_file[$name]}" &
+  samplers+=("$!")
+  pids+=("$!")
+done
+
+for name in "${running[@]}"; do
   for route in "${routes[@]}"; do
-    measure "$name" "$route"
+    auth_for "$name" "$route"
+    "${pin_load[@]}" wrk -t1 -c"$connections" -d"${warmup}s" "${auth[@]}" \
+      "http://127.0.0.1:${port_of[$name]}$route" >/dev/null
   done
-  kill "$sampler" 2>/dev/null || true
-  wait "$sampler" 2>/dev/null || true
-  rss[$name]=$(awk '{printf "%.0f", $1 / 1024}' "$work/$name.rss")
-  if [ "$name" != c ]; then
-    render[$name]=$(metrics_render "http://127.0.0.1:$port/metrics")
-  fi
-  stop "$pid"
+done
+for round in $(seq 1 "$rounds"); do
+  for name in "${running[@]}"; do
+    for route in "${routes[@]}"; do
+      auth_for "$name" "$route"
+      "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
+        "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" wrk "$round")"
+    done
+  done
+done
+for round in $(seq 1 "$rounds"); do
+  for name in "${running[@]}"; do
+    for route in "${routes[@]}"; do
+      auth_for "$name" "$route"
+      "${pin_load[@]}" hey -z "${duration}s" -c "$latency_connections" -q $((rate / latency_connections)) \
+        "${auth[@]}" "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" hey "$round")"
+    done
+  done
+done
+for s in "${samplers[@]}"; do
+  kill "$s" 2>/dev/null || true
+  wait "$s" 2>/dev/null || true
+done
+
+for name in "${running[@]}"; do
+  rss[$name]=$(awk '{printf "%.0f", $1 / 1024}' "${rss_file[$name]}")
+  [ "$name" = c ] || render[$name]=$(metrics_render "http://127.0.0.1:${port_of[$name]}/metrics")
+  for route in "${routes[@]}"; do
+    key="$name $route"
+    rps[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
+    non2xx[$key]=$(all "$name" "$route" wrk '/Non-2xx or 3xx responses:/ {n += $5} END {printf "%d", n}' |
+      awk '{n += $1} END {print n + 0}')
+    p50[$key]=$(all "$name" "$route" hey '/ 50% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
+    p99[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
+    fixed_rps[$key]=$(all "$name" "$route" hey '/Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
+    for round in $(seq 1 "$rounds"); do
+      if grep -q '^  \[[^2]' "$(out "$name" "$route" hey "$round")"; then
+        echo "($key) fixed-rate round $round had non-2xx responses:" \
+          "$(grep '^  \[' "$(out "$name" "$route" hey "$round")" | tr -s ' ' | tr '\n' ' ')" >&2
+      fi
+    done
+    rps_rounds[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | paste -sd/)
+    p99_rounds[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.1f", $3 * 1000}' | paste -sd/)
+  done
 done
 
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-4s %-13s %9s %8s %8s %8s %10s\n' server route 'req/s' non-2xx 'p50 ms' 'p99 ms' 'fixed r/s'
+printf '\n%-4s %-13s %9s %-20s %8s %7s %7s %-16s %9s\n' server route 'req/s' '(rounds)' non-2xx 'p50 ms' 'p99 ms' \
+  '(rounds)' 'fixed r/s'
 for name in $servers; do
   for route in "${routes[@]}"; do
     key="$name $route"
     [ -n "${rps[$key]:-}" ] || { printf '%-4s %-13s (not run)\n' "$name" "$route"; continue; }
-    printf '%-4s %-13s %9s %8s %8s %8s %10s\n' "$name" "$route" "${rps[$key]}" "${non2xx[$key]}" "${p50[$key]}" \
-      "${p99[$key]}" "${fixed_rps[$key]}"
+    printf '%-4s %-13s %9s %-20s %8s %7s %7s %-16s %9s\n' "$name" "$route" "${rps[$key]}" "(${rps_rounds[$key]})" \
+      "${non2xx[$key]}" "${p50[$key]}" "${p99[$key]}" "(${p99_rounds[$key]})" "${fixed_rps[$key]}"
   done
 done
 printf '\n%-4s %12s %26s\n' server 'peak RSS MB' '/metrics ms median/max'
-for name in $servers; do
-  [ -n "${rss[$name]:-}" ] || continue
+for name in "${running[@]}"; do
   read -r ms bytes samples <<<"${render[$name]:-- - -}"
   printf '%-4s %12s %26s\n' "$name" "${rss[$name]}" "$ms$([ "$ms" = - ] || echo " ($samples samples, $bytes B)")"
 done
@@ -293,5 +340,7 @@ for route in "${routes[@]}"; do
   echo "$route: throughput a/b = $ab   (target >= 0.95: $(verdict "$ab" '>=' 0.95))"
   echo "$route: throughput a/c = $ac"
   echo "$route: throughput a/d = $ad   (target >= 1.00: $(verdict "$ad" '>=' 1.0))"
+  echo "$route: throughput b/c = $(ratio "b $route" "c $route")   (the api-server without instrumentation vs bare)"
+  echo "$route: throughput d/c = $(ratio "d $route" "c $route")   (Micrometer's instrumentation vs bare; compare a/b)"
   echo "$route: p99 a - b      = $dp99 ms   (target <= 1 ms: $(verdict "$dp99" '<=' 1))"
 done

@@ -5,8 +5,8 @@ import dev.spacetime.server.metrics.HttpMetrics;
 import java.util.List;
 
 /**
- * The api-server's twenty (method, endpoint) pairs (its declared routes and the unmatched endpoint), for benchmarks
- * that need the registry a server has after traffic on all of them.
+ * Twenty of the api-server's (method, endpoint) pairs (declared routes and the unmatched endpoint), the same as
+ * {@code scripts/bench-load.sh} sends before measuring {@code /metrics}, for benchmarks that need that registry.
  */
 final class LoadRoutes {
 
@@ -17,8 +17,8 @@ final class LoadRoutes {
             get("/health"), get("/health/quick"), get("/health/live"), get("/health/ready"), get("/metrics"),
             get("/auth/status"), post("/auth/rotate"), post("/auth/revoke"), post("/auth/token"),
             post("/scene"), get("/scene"), new Route("PUT", "/scene"), post("/scene/reload"), get("/scene/history"),
-            get("/scenes"), get("/scene/dump"), post("/alerts/webhook"), get("/alerts"),
-            get(Labels.UNMATCHED_ENDPOINT), post(Labels.UNMATCHED_ENDPOINT));
+            get("/scenes"), get("/scene/dump"), get("/debug/profile"), get("/debug/profile/summary"),
+            get("/alerts"), get(Labels.UNMATCHED_ENDPOINT));
 
     private LoadRoutes() {
     }
