@@ -17,7 +17,9 @@ the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), the
 (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
 the machine hits one round of one server, not a whole column. Also: peak RSS of each server during load (VmRSS,
 every 0.5 s) and /metrics render time (curl time_total, median/max of 10 after 20 unmeasured, after traffic on 20
-(method, endpoint) pairs). Prints a table, then per route the ratios a/b, a/c, a/d (issue 9 targets), b/c and d/c.
+(method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
+machine barely affects. Prints a table, then per route the ratios a/b, a/c, a/d (issue 9 targets), b/c and d/c,
+from throughput and from CPU per request.
 
 Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
   /health/live   public: request metrics and profiler only, so a vs c/d compares instrumentation alone;
@@ -97,7 +99,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render
+declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render cpu_sat cpu_fixed
 
 # start NAME CMD...: starts a server and waits for its "listening on http://HOST:PORT" line.
 start() {
@@ -183,6 +185,11 @@ all() {
   done
 }
 
+# CPU time (user + system, in clock ticks) PID has used so far: /proc/PID/stat fields 14 and 15.
+cpu_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
 median() { # numbers on stdin
   sort -n | awk '{a[NR]=$1} END {if (NR == 0) exit; printf "%s", NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
@@ -262,8 +269,10 @@ for round in $(seq 1 "$rounds"); do
   for name in "${running[@]}"; do
     for route in "${routes[@]}"; do
       auth_for "$name" "$route"
+      before=$(cpu_ticks "${pid_of[$name]}")
       "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
         "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" wrk "$round")"
+      echo "$(($(cpu_ticks "${pid_of[$name]}") - before))" >"$(out "$name" "$route" wrk-cpu "$round")"
     done
   done
 done
@@ -271,8 +280,10 @@ for round in $(seq 1 "$rounds"); do
   for name in "${running[@]}"; do
     for route in "${routes[@]}"; do
       auth_for "$name" "$route"
+      before=$(cpu_ticks "${pid_of[$name]}")
       "${pin_load[@]}" hey -z "${duration}s" -c "$latency_connections" -q $((rate / latency_connections)) \
         "${auth[@]}" "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" hey "$round")"
+      echo "$(($(cpu_ticks "${pid_of[$name]}") - before))" >"$(out "$name" "$route" hey-cpu "$round")"
     done
   done
 done
@@ -298,20 +309,29 @@ for name in "${running[@]}"; do
           "$(grep '^  \[' "$(out "$name" "$route" hey "$round")" | tr -s ' ' | tr '\n' ' ')" >&2
       fi
     done
+    # Server CPU per request over all rounds: robust against other work on the machine, which changes how much
+    # CPU the server gets, not how much it needs per request.
+    cpu_sat[$key]=$(paste <(all "$name" "$route" wrk-cpu '{print}' | grep .) \
+      <(all "$name" "$route" wrk '/ requests in / {print $1}' | grep .) |
+      awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
+    cpu_fixed[$key]=$(paste <(all "$name" "$route" hey-cpu '{print}' | grep .) \
+      <(all "$name" "$route" hey '/^  \[2[0-9][0-9]\]/ {n += $2} END {print n + 0}' | grep .) |
+      awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
     rps_rounds[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | paste -sd/)
     p99_rounds[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.1f", $3 * 1000}' | paste -sd/)
   done
 done
 
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-4s %-13s %9s %-20s %8s %7s %7s %-16s %9s\n' server route 'req/s' '(rounds)' non-2xx 'p50 ms' 'p99 ms' \
-  '(rounds)' 'fixed r/s'
+printf '\n%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' server route 'req/s' '(rounds)' non-2xx \
+  'CPU us/r' 'p50 ms' 'p99 ms' '(rounds)' 'fixed r/s' 'CPU us/r'
 for name in $servers; do
   for route in "${routes[@]}"; do
     key="$name $route"
     [ -n "${rps[$key]:-}" ] || { printf '%-4s %-13s (not run)\n' "$name" "$route"; continue; }
-    printf '%-4s %-13s %9s %-20s %8s %7s %7s %-16s %9s\n' "$name" "$route" "${rps[$key]}" "(${rps_rounds[$key]})" \
-      "${non2xx[$key]}" "${p50[$key]}" "${p99[$key]}" "(${p99_rounds[$key]})" "${fixed_rps[$key]}"
+    printf '%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' "$name" "$route" "${rps[$key]}" \
+      "(${rps_rounds[$key]})" "${non2xx[$key]}" "${cpu_sat[$key]}" "${p50[$key]}" "${p99[$key]}" \
+      "(${p99_rounds[$key]})" "${fixed_rps[$key]}" "${cpu_fixed[$key]}"
   done
 done
 printf '\n%-4s %12s %26s\n' server 'peak RSS MB' '/metrics ms median/max'
@@ -323,6 +343,13 @@ done
 ratio() { # KEY1 KEY2
   if [ -n "${rps[$1]:-}" ] && [ -n "${rps[$2]:-}" ]; then
     awk -v x="${rps[$1]}" -v y="${rps[$2]}" 'BEGIN {printf "%.3f", x / y}'
+  else
+    echo n/a
+  fi
+}
+cpu_ratio() { # KEY1 KEY2: CPU per request at saturation, first / second
+  if [ -n "${cpu_sat[$1]:-}" ] && [ -n "${cpu_sat[$2]:-}" ]; then
+    awk -v x="${cpu_sat[$1]}" -v y="${cpu_sat[$2]}" 'BEGIN {printf "%.3f", y / x}'
   else
     echo n/a
   fi
@@ -343,4 +370,7 @@ for route in "${routes[@]}"; do
   echo "$route: throughput b/c = $(ratio "b $route" "c $route")   (the api-server without instrumentation vs bare)"
   echo "$route: throughput d/c = $(ratio "d $route" "c $route")   (Micrometer's instrumentation vs bare; compare a/b)"
   echo "$route: p99 a - b      = $dp99 ms   (target <= 1 ms: $(verdict "$dp99" '<=' 1))"
+  echo "$route: CPU-per-request throughput equivalents (less noisy): a/b = $(cpu_ratio "a $route" "b $route")," \
+    "a/c = $(cpu_ratio "a $route" "c $route"), a/d = $(cpu_ratio "a $route" "d $route")," \
+    "d/c = $(cpu_ratio "d $route" "c $route")"
 done
