@@ -65,63 +65,21 @@ routes=(/health/live /auth/status)
 latency_connections=8
 warmup=4
 
-for tool in java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl; do
-  command -v "${tool%%:*}" >/dev/null || { echo "error: ${tool%%:*} not found (Debian package ${tool#*:})" >&2; exit 1; }
-done
-for jar in "$api_jar" "$bench_jar"; do
-  [ -f "$jar" ] ||
-    { echo "error: $jar missing; build first: mvn -B -ntp -q -pl api-server,benchmarks -am package -DskipTests" >&2; exit 1; }
-done
+# shellcheck source=scripts/bench-lib.sh
+. "$root/scripts/bench-lib.sh"
+require_tools java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl
+require_jars "$api_jar" "$bench_jar"
 for name in $servers; do
   case "$name" in a|b|c|d) ;; *) echo "unknown server '$name' (a, b, c or d)" >&2; exit 2 ;; esac
 done
 
-# Two or more CPUs: servers on CPU 0, load generator on CPU 1, so they do not compete for one core.
-if [ "$(nproc)" -ge 2 ]; then
-  pin_server=(taskset -c 0)
-  pin_load=(taskset -c 1)
-else
-  pin_server=()
-  pin_load=()
-fi
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do
-    kill "$p" 2>/dev/null || true
-  done
-  for p in "${pids[@]}"; do
-    wait "$p" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render cpu_sat cpu_fixed
 
-# start NAME CMD...: starts a server and waits for its "listening on http://HOST:PORT" line.
+# start NAME CMD...: starts a server (bench-lib's start_server) and records its pid and port under NAME.
 start() {
-  local name=$1 pid
-  shift
-  "${pin_server[@]}" "$@" >"$work/$name.out" 2>"$work/$name.err" &
-  pid=$!
-  pids+=("$pid")
-  for _ in $(seq 1 300); do
-    if grep -q '^listening on ' "$work/$name.out"; then
-      pid_of[$name]=$pid
-      port_of[$name]=$(sed -n 's/^listening on http:\/\/.*:\([0-9]*\)$/\1/p' "$work/$name.out" | head -1)
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "($name) did not start: $(tail -3 "$work/$name.err" | tr '\n' ' ')" >&2
-      return 1
-    fi
-    sleep 0.1
-  done
-  echo "($name) did not print its listening line within 30 s" >&2
-  return 1
+  start_server "$@" || return 1
+  pid_of[$1]=$started_pid
+  port_of[$1]=$started_port
 }
 
 # Peak VmRSS (kB) of PID, sampled every 0.5 s into FILE until the sampler is killed.
@@ -206,18 +164,11 @@ echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per 
 for name in $servers; do
   case "$name" in
     a|b)
-      cat >"$work/$name.yaml" <<EOF
-tokenFile: $work/token-$name
-rateLimit:
-  perMinute:
-    default: 1000000
-shutdownDrainSeconds: 1
-EOF
+      api_config "$work/$name.yaml" "$work/token-$name"
       [ "$name" = b ] && printf 'instrumentation:\n  enabled: false\n' >>"$work/$name.yaml"
       # shellcheck disable=SC2086 # intentional word splitting of the JVM options
       start "$name" java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/$name.yaml" || continue
-      for _ in $(seq 1 50); do [ -s "$work/token-$name" ] && break; sleep 0.1; done
-      token_of[$name]=$(cat "$work/token-$name")
+      token_of[$name]=$(read_token "$work/token-$name")
       for route in "${routes[@]}"; do
         [ -s "$work/body${route//\//_}" ] || curl -s -H "Authorization: Bearer ${token_of[$name]}" \
           "http://127.0.0.1:${port_of[$name]}$route" >"$work/body${route//\//_}"
@@ -265,28 +216,29 @@ for name in "${running[@]}"; do
       "http://127.0.0.1:${port_of[$name]}$route" >/dev/null
   done
 done
-for round in $(seq 1 "$rounds"); do
-  for name in "${running[@]}"; do
-    for route in "${routes[@]}"; do
-      auth_for "$name" "$route"
-      before=$(cpu_ticks "${pid_of[$name]}")
-      "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
-        "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" wrk "$round")"
-      echo "$(($(cpu_ticks "${pid_of[$name]}") - before))" >"$(out "$name" "$route" wrk-cpu "$round")"
+# run_rounds KIND: every round of every server and route, wrk at saturation or hey at the fixed rate, recording
+# the server's CPU time around each run.
+run_rounds() {
+  local kind=$1 round name route before url
+  for round in $(seq 1 "$rounds"); do
+    for name in "${running[@]}"; do
+      for route in "${routes[@]}"; do
+        auth_for "$name" "$route"
+        url="http://127.0.0.1:${port_of[$name]}$route"
+        before=$(cpu_ticks "${pid_of[$name]}")
+        if [ "$kind" = wrk ]; then
+          "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" "$url"
+        else
+          "${pin_load[@]}" hey -z "${duration}s" -c "$latency_connections" -q $((rate / latency_connections)) \
+            "${auth[@]}" "$url"
+        fi >"$(out "$name" "$route" "$kind" "$round")"
+        echo "$(($(cpu_ticks "${pid_of[$name]}") - before))" >"$(out "$name" "$route" "$kind-cpu" "$round")"
+      done
     done
   done
-done
-for round in $(seq 1 "$rounds"); do
-  for name in "${running[@]}"; do
-    for route in "${routes[@]}"; do
-      auth_for "$name" "$route"
-      before=$(cpu_ticks "${pid_of[$name]}")
-      "${pin_load[@]}" hey -z "${duration}s" -c "$latency_connections" -q $((rate / latency_connections)) \
-        "${auth[@]}" "http://127.0.0.1:${port_of[$name]}$route" >"$(out "$name" "$route" hey "$round")"
-      echo "$(($(cpu_ticks "${pid_of[$name]}") - before))" >"$(out "$name" "$route" hey-cpu "$round")"
-    done
-  done
-done
+}
+run_rounds wrk
+run_rounds hey
 for s in "${samplers[@]}"; do
   kill "$s" 2>/dev/null || true
   wait "$s" 2>/dev/null || true
@@ -340,16 +292,11 @@ for name in "${running[@]}"; do
   printf '%-4s %12s %26s\n' "$name" "${rss[$name]}" "$ms$([ "$ms" = - ] || echo " ($samples samples, $bytes B)")"
 done
 
-ratio() { # KEY1 KEY2
-  if [ -n "${rps[$1]:-}" ] && [ -n "${rps[$2]:-}" ]; then
-    awk -v x="${rps[$1]}" -v y="${rps[$2]}" 'BEGIN {printf "%.3f", x / y}'
-  else
-    echo n/a
-  fi
-}
-cpu_ratio() { # KEY1 KEY2: CPU per request at saturation, first / second
-  if [ -n "${cpu_sat[$1]:-}" ] && [ -n "${cpu_sat[$2]:-}" ]; then
-    awk -v x="${cpu_sat[$1]}" -v y="${cpu_sat[$2]}" 'BEGIN {printf "%.3f", y / x}'
+# ratio ARRAY KEY1 KEY2 [inverse]: ARRAY[KEY1] / ARRAY[KEY2] (inverse: KEY2 / KEY1, for costs), or n/a.
+ratio() {
+  local -n values=$1
+  if [ -n "${values[$2]:-}" ] && [ -n "${values[$3]:-}" ]; then
+    awk -v x="${values[$2]}" -v y="${values[$3]}" -v inv="${4:-}" 'BEGIN {printf "%.3f", inv ? y / x : x / y}'
   else
     echo n/a
   fi
@@ -359,7 +306,7 @@ verdict() { # VALUE OP LIMIT
   awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {ok = op == ">=" ? v >= l : v <= l; print ok ? "MET" : "MISSED"}'
 }
 for route in "${routes[@]}"; do
-  ab=$(ratio "a $route" "b $route"); ac=$(ratio "a $route" "c $route"); ad=$(ratio "a $route" "d $route")
+  ab=$(ratio rps "a $route" "b $route"); ac=$(ratio rps "a $route" "c $route"); ad=$(ratio rps "a $route" "d $route")
   dp99=n/a
   [ -n "${p99["a $route"]:-}" ] && [ -n "${p99["b $route"]:-}" ] &&
     dp99=$(awk -v x="${p99["a $route"]}" -v y="${p99["b $route"]}" 'BEGIN {printf "%.2f", x - y}')
@@ -367,10 +314,10 @@ for route in "${routes[@]}"; do
   echo "$route: throughput a/b = $ab   (target >= 0.95: $(verdict "$ab" '>=' 0.95))"
   echo "$route: throughput a/c = $ac"
   echo "$route: throughput a/d = $ad   (target >= 1.00: $(verdict "$ad" '>=' 1.0))"
-  echo "$route: throughput b/c = $(ratio "b $route" "c $route")   (the api-server without instrumentation vs bare)"
-  echo "$route: throughput d/c = $(ratio "d $route" "c $route")   (Micrometer's instrumentation vs bare; compare a/b)"
+  echo "$route: throughput b/c = $(ratio rps "b $route" "c $route")   (the api-server without instrumentation vs bare)"
+  echo "$route: throughput d/c = $(ratio rps "d $route" "c $route")   (Micrometer's instrumentation vs bare; compare a/b)"
   echo "$route: p99 a - b      = $dp99 ms   (target <= 1 ms: $(verdict "$dp99" '<=' 1))"
-  echo "$route: CPU-per-request throughput equivalents (less noisy): a/b = $(cpu_ratio "a $route" "b $route")," \
-    "a/c = $(cpu_ratio "a $route" "c $route"), a/d = $(cpu_ratio "a $route" "d $route")," \
-    "d/c = $(cpu_ratio "d $route" "c $route")"
+  echo "$route: CPU-per-request throughput equivalents (less noisy): a/b = $(ratio cpu_sat "a $route" "b $route" inverse)," \
+    "a/c = $(ratio cpu_sat "a $route" "c $route" inverse), a/d = $(ratio cpu_sat "a $route" "d $route" inverse)," \
+    "d/c = $(ratio cpu_sat "d $route" "c $route" inverse)"
 done

@@ -39,41 +39,12 @@ done
 
 api_jar=${API_JAR:-$root/api-server/target/api-server.jar}
 java_opts=${SERVER_JAVA_OPTS--Xms64m -Xmx128m -XX:+UseSerialGC}
-for tool in java:default-jre-headless jcmd:openjdk-17-jdk-headless wrk:wrk hey:hey taskset:util-linux curl:curl; do
-  command -v "${tool%%:*}" >/dev/null || { echo "error: ${tool%%:*} not found (Debian package ${tool#*:})" >&2; exit 1; }
-done
-[ -f "$api_jar" ] ||
-  { echo "error: $api_jar missing; build first: mvn -B -ntp -q -pl api-server,benchmarks -am package -DskipTests" >&2; exit 1; }
+# shellcheck source=scripts/bench-lib.sh
+. "$root/scripts/bench-lib.sh"
+require_tools java:default-jre-headless jcmd:openjdk-17-jdk-headless wrk:wrk hey:hey taskset:util-linux curl:curl
+require_jars "$api_jar"
 
-if [ "$(nproc)" -ge 2 ]; then
-  pin_server=(taskset -c 0)
-  pin_load=(taskset -c 1)
-else
-  pin_server=()
-  pin_load=()
-fi
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-cat >"$work/soak.yaml" <<EOF
-tokenFile: $work/token
-rateLimit:
-  perMinute:
-    default: 1000000
-shutdownDrainSeconds: 1
-EOF
+api_config "$work/soak.yaml" "$work/token"
 cat >"$work/unmatched.lua" <<'EOF'
 -- A new unmatched path per request, paced: each connection waits 20 ms between requests.
 counter = 0
@@ -87,20 +58,10 @@ end
 EOF
 
 # shellcheck disable=SC2086 # intentional word splitting of the JVM options
-"${pin_server[@]}" java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/soak.yaml" \
-  >"$work/server.out" 2>"$work/server.err" &
-server=$!
-pids+=("$server")
-for _ in $(seq 1 300); do
-  grep -q '^listening on ' "$work/server.out" && break
-  kill -0 "$server" 2>/dev/null || { echo "server did not start: $(tail -3 "$work/server.err")" >&2; exit 1; }
-  sleep 0.1
-done
-port=$(sed -n 's/^listening on http:\/\/.*:\([0-9]*\)$/\1/p' "$work/server.out")
-[ -n "$port" ] || { echo "server did not print its listening line within 30 s" >&2; exit 1; }
-for _ in $(seq 1 50); do [ -s "$work/token" ] && break; sleep 0.1; done
-token=$(cat "$work/token")
-base="http://127.0.0.1:$port"
+start_server server java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/soak.yaml" || exit 1
+server=$started_pid
+token=$(read_token "$work/token")
+base="http://127.0.0.1:$started_port"
 
 echo "# bench-soak $(date -u +%Y-%m-%dT%H:%MZ), ${minutes} min, sample every ${interval} s, $rate req/s + ~100 unmatched/s"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); server JVM options: ${java_opts:-(none)}"
