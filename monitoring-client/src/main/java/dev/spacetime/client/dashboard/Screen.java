@@ -9,12 +9,12 @@ import java.util.List;
  * a whole. The cursor is hidden while drawing and shown again on close (also from the Ctrl-C shutdown hook).
  * Elsewhere (a pipe, a file, TERM=dumb) frames are plain text separated by a blank line.
  */
-final class Screen implements AutoCloseable {
-    static final String HOME = "\u001b[H";
-    static final String CLEAR_TO_EOL = "\u001b[K";
-    static final String CLEAR_BELOW = "\u001b[J";
-    static final String HIDE_CURSOR = "\u001b[?25l";
-    static final String SHOW_CURSOR = "\u001b[?25h";
+public final class Screen implements AutoCloseable {
+    public static final String HOME = "\u001b[H";
+    public static final String CLEAR_TO_EOL = "\u001b[K";
+    public static final String CLEAR_BELOW = "\u001b[J";
+    public static final String HIDE_CURSOR = "\u001b[?25l";
+    public static final String SHOW_CURSOR = "\u001b[?25h";
 
     private final PrintWriter out;
     private final boolean interactive;
