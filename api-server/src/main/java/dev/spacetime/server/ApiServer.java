@@ -1,6 +1,7 @@
 package dev.spacetime.server;
 
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.scene.project.DemoProject;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
@@ -12,6 +13,7 @@ import dev.spacetime.server.http.RequestObserver;
 import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RateLimiter;
+import dev.spacetime.server.scene.SceneEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -64,12 +66,15 @@ public final class ApiServer implements AutoCloseable {
             if (config.projectRoot().isPresent()) {
                 projectRoot = config.projectRoot().get().toAbsolutePath().normalize();
             } else {
-                // Until the demo project ships with the scene runtime, an empty directory plays res://.
-                projectRoot = Files.createTempDirectory("spacetime-project-");
+                // The embedded demo project, written out so it is served by the same file-based code path.
+                projectRoot = DemoProject.extractToTempDirectory();
                 temp = Optional.of(projectRoot);
             }
         } catch (IOException e) {
-            throw new StartupException("cannot create a project directory: " + e.getMessage(), e);
+            throw new StartupException("cannot write the demo project: " + e.getMessage(), e);
+        }
+        if (!Files.isDirectory(projectRoot)) {
+            throw new StartupException("project root " + projectRoot + " is not a directory", null);
         }
         Vertx vertx = Vertx.vertx();
         try {
@@ -89,60 +94,76 @@ public final class ApiServer implements AutoCloseable {
 
         TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
         RateLimiter limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
-        ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter);
-        HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
-                metrics.gauge(Metrics.HEALTH_STATUS));
-        ctx.health(health);
-        // The first report sets the health gauges before anyone can scrape.
-        health.check().join();
-
-        Router router = Router.router(vertx);
-        router.route().handler(new RequestObserver(metrics.http(), ctx::tracer));
-        Routes routes = new Routes(router, ctx);
-        for (RouteFeature feature : Modules.features()) {
-            feature.mount(routes, ctx);
-        }
-        extraFeatures.forEach(f -> f.mount(routes, ctx));
-        ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
-        router.route().failureHandler(errors);
-        router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
-
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.host())
-                        .setPort(config.port())
-                        // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
-                        // bytes, and active_connections would miss idle or slow clients.
-                        .setHttp2ClearTextEnabled(false)
-                        // Idle keep-alive connections are closed so open connections reflect real clients.
-                        .setIdleTimeout(120)
-                        .setIdleTimeoutUnit(TimeUnit.SECONDS))
-                .connectionHandler(connections)
-                .invalidRequestHandler(new InvalidRequestHandler(metrics.http()))
-                .requestHandler(router);
+        SceneEngine scenes;
         try {
-            await(server.listen(), Duration.ofSeconds(30));
-        } catch (StartupException e) {
-            Throwable cause = e.getCause();
-            String reason = cause instanceof BindException ? "address already in use" : String.valueOf(cause);
-            throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + reason,
-                    cause);
-        }
-        // Only once the port is ours: a second instance that cannot bind must not overwrite the first one's token.
-        Path tokenFile = config.tokenFile().toAbsolutePath();
-        try {
-            TokenFile.write(tokenFile, tokens.issue(Role.ADMIN, config.auth().tokenTtl()).token());
+            scenes = SceneEngine.create(config.scenes(), projectRoot, metrics);
         } catch (IOException e) {
-            await(server.close(), Duration.ofSeconds(5));
-            throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
+            throw new StartupException("cannot open the project root " + projectRoot + ": " + e, e);
         }
-        LOG.info("admin token written to " + tokenFile);
-        vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
-        vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
-                id -> vertx.executeBlocking(() -> {
-                    limiter.sweep();
-                    return null;
-                }, false));
-        return new ApiServer(vertx, server, ctx, routes, temp);
+        // Before the first health check, so the engine subsystem sees a running loop.
+        String scenesStarted = scenes.start();
+        try {
+            ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter,
+                    scenes);
+            HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
+                    metrics.gauge(Metrics.HEALTH_STATUS));
+            ctx.health(health);
+            // The first report sets the health gauges before anyone can scrape.
+            health.check().join();
+
+            Router router = Router.router(vertx);
+            router.route().handler(new RequestObserver(metrics.http(), ctx::tracer));
+            Routes routes = new Routes(router, ctx);
+            for (RouteFeature feature : Modules.features()) {
+                feature.mount(routes, ctx);
+            }
+            extraFeatures.forEach(f -> f.mount(routes, ctx));
+            ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
+            router.route().failureHandler(errors);
+            router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
+
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                            .setHost(config.host())
+                            .setPort(config.port())
+                            // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
+                            // bytes, and active_connections would miss idle or slow clients.
+                            .setHttp2ClearTextEnabled(false)
+                            // Idle keep-alive connections are closed so open connections reflect real clients.
+                            .setIdleTimeout(120)
+                            .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                    .connectionHandler(connections)
+                    .invalidRequestHandler(new InvalidRequestHandler(metrics.http()))
+                    .requestHandler(router);
+            try {
+                await(server.listen(), Duration.ofSeconds(30));
+            } catch (StartupException e) {
+                Throwable cause = e.getCause();
+                String reason = cause instanceof BindException ? "address already in use" : String.valueOf(cause);
+                throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + reason,
+                        cause);
+            }
+            // Only once the port is ours: a second instance that cannot bind must not overwrite the first one's token.
+            Path tokenFile = config.tokenFile().toAbsolutePath();
+            try {
+                TokenFile.write(tokenFile, tokens.issue(Role.ADMIN, config.auth().tokenTtl()).token());
+            } catch (IOException e) {
+                await(server.close(), Duration.ofSeconds(5));
+                throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
+            }
+            LOG.info("admin token written to " + tokenFile);
+            LOG.info((temp.isPresent() ? "serving the embedded demo project from " : "project root ") + projectRoot
+                    + "; " + scenesStarted);
+            vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
+            vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
+                    id -> vertx.executeBlocking(() -> {
+                        limiter.sweep();
+                        return null;
+                    }, false));
+            return new ApiServer(vertx, server, ctx, routes, temp);
+        } catch (StartupException | RuntimeException e) {
+            scenes.close();
+            throw e;
+        }
     }
 
     private static <T> T await(io.vertx.core.Future<T> future, Duration timeout) throws StartupException {
@@ -197,6 +218,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.warning("vert.x shutdown: " + e.getMessage());
         }
         context.health().close();
+        context.scenes().close();
         tempProjectRoot.ifPresent(ApiServer::deleteQuietly);
     }
 

@@ -8,6 +8,9 @@ import dev.spacetime.server.health.HealthCheck;
 import dev.spacetime.server.health.HealthFeature;
 import dev.spacetime.server.health.MemoryCheck;
 import dev.spacetime.server.metrics.MetricsFeature;
+import dev.spacetime.server.scene.EngineCheck;
+import dev.spacetime.server.scene.SceneFeature;
+import dev.spacetime.server.scene.SceneLoaderCheck;
 import java.util.List;
 
 /** The one place that lists what the server is made of: its route features and its health subsystems. */
@@ -21,7 +24,8 @@ final class Modules {
         return List.of(
                 new HealthFeature(),
                 new MetricsFeature(),
-                new AuthFeature());
+                new AuthFeature(),
+                new SceneFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */
@@ -30,6 +34,8 @@ final class Modules {
         return List.of(
                 new MemoryCheck(h.memoryDegradedMb(), h.memoryUnhealthyMb()),
                 new FileSystemCheck(ctx.projectRoot()),
-                new ConnectionsCheck(ctx.connections()::open, h.connectionsDegraded(), h.connectionsUnhealthy()));
+                new ConnectionsCheck(ctx.connections()::open, h.connectionsDegraded(), h.connectionsUnhealthy()),
+                new SceneLoaderCheck(ctx.scenes()),
+                new EngineCheck(ctx.scenes()));
     }
 }

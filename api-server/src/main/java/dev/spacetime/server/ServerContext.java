@@ -8,6 +8,7 @@ import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
+import dev.spacetime.server.scene.SceneEngine;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,11 +23,12 @@ public final class ServerContext {
     private final TokenService tokens;
     private final RateLimiter rateLimiter;
     private final ClientAddress clientAddress;
+    private final SceneEngine scenes;
     private volatile HealthService health;
     private volatile RequestTracer tracer = RequestTracer.NONE;
 
     ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
-                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter) {
+                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneEngine scenes) {
         this.vertx = vertx;
         this.config = config;
         this.projectRoot = projectRoot;
@@ -35,6 +37,7 @@ public final class ServerContext {
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.clientAddress = new ClientAddress(config.rateLimit().trustedProxies());
+        this.scenes = scenes;
     }
 
     public Vertx vertx() {
@@ -68,6 +71,11 @@ public final class ServerContext {
 
     public ClientAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The scene service and runtime over {@link #projectRoot()}. */
+    public SceneEngine scenes() {
+        return scenes;
     }
 
     public HealthService health() {

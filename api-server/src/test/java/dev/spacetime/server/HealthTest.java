@@ -1,10 +1,14 @@
 package dev.spacetime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.server.config.ServerConfig;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
 class HealthTest {
@@ -20,7 +24,8 @@ class HealthTest {
             assertThat(body.getString("status")).isIn("healthy", "degraded");
             assertThat(body.getBoolean("healthy")).isTrue();
             JsonObject subsystems = body.getJsonObject("subsystems");
-            assertThat(subsystems.fieldNames()).containsExactlyInAnyOrder("memory", "file_system", "connections");
+            assertThat(subsystems.fieldNames()).containsExactlyInAnyOrder("memory", "file_system", "connections",
+                    "scene_loader", "engine");
             for (String name : subsystems.fieldNames()) {
                 JsonObject sub = subsystems.getJsonObject(name);
                 assertThat(sub.fieldNames()).containsExactlyInAnyOrder("status", "message", "check_duration_ms",
@@ -33,7 +38,6 @@ class HealthTest {
             assertThat(quick.fieldNames()).containsExactlyInAnyOrder("healthy", "check_duration_ms", "memory_mb",
                     "fps");
             assertThat(quick.getLong("memory_mb")).isPositive();
-            assertThat(quick.getValue("fps")).as("no scene runtime yet: no invented fps").isNull();
 
             var live = s.get("/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
@@ -71,12 +75,25 @@ class HealthTest {
     }
 
     @Test
-    void aMissingProjectRootIsUnhealthy() throws Exception {
-        try (TestServer s = TestServer.start(c -> c.withProjectRoot(c.tokenFile().resolveSibling("no-such-dir")))) {
+    void aProjectRootThatDisappearsIsUnhealthy() throws Exception {
+        try (TestServer s = TestServer.start()) {
+            Path project = s.server.context().projectRoot();
+            try (var paths = Files.walk(project)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
             var health = s.get("/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(new JsonObject(health.body()).getJsonObject("subsystems").getJsonObject("file_system")
-                    .getString("status")).isEqualTo("unhealthy");
+            JsonObject subsystems = new JsonObject(health.body()).getJsonObject("subsystems");
+            assertThat(subsystems.getJsonObject("file_system").getString("status")).isEqualTo("unhealthy");
+            assertThat(subsystems.getJsonObject("scene_loader").getString("status")).isEqualTo("unhealthy");
+            assertThat(health.body()).as("no server path in health messages")
+                    .doesNotContain(project.toString() + "/");
         }
+    }
+
+    @Test
+    void aMissingProjectRootStopsTheStart() {
+        assertThatThrownBy(() -> TestServer.start(c -> c.withProjectRoot(c.tokenFile().resolveSibling("no-such-dir"))))
+                .isInstanceOf(StartupException.class).hasMessageContaining("is not a directory");
     }
 }

@@ -69,7 +69,8 @@ class MetricsTest {
         for (SceneErrorType t : SceneErrorType.values()) {
             assertThat(TestServer.sample(text, "scene_load_errors_total{error_type=\"" + t.label() + "\"}")).isZero();
         }
-        for (String subsystem : List.of("memory", "file_system", "connections", Labels.OVERALL)) {
+        for (String subsystem : List.of("memory", "file_system", "connections", "scene_loader", "engine",
+                Labels.OVERALL)) {
             double sum = 0;
             for (HealthState s : HealthState.values()) {
                 sum += TestServer.sample(text, "health_status{state=\"" + s.label() + "\",subsystem=\"" + subsystem
@@ -82,7 +83,7 @@ class MetricsTest {
         assertThat(TestServer.sample(text, Metrics.PROCESS_RESIDENT_MEMORY.name())).isPositive();
         assertThat(TestServer.sample(text, Metrics.PROCESS_START_TIME.name())).isPositive();
         assertThat(text).contains("jvm_memory_used_bytes{area=\"heap\"}");
-        assertThat(text).as("no fps before a scene runtime measures one").doesNotContain("engine_fps ");
+        assertThat(TestServer.sample(text, Metrics.ENGINE_TARGET_FPS.name())).isEqualTo(90);
     }
 
     @Test

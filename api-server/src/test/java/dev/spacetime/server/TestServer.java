@@ -1,5 +1,6 @@
 package dev.spacetime.server;
 
+import dev.spacetime.scene.project.DemoProject;
 import dev.spacetime.server.config.ServerConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,10 @@ import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A real server on a free loopback port, with a temporary token file and project root, and an HTTP client. */
+/**
+ * A real server on a free loopback port, with a temporary token file and a temporary copy of the demo project as its
+ * root, and an HTTP client.
+ */
 final class TestServer implements AutoCloseable {
     /** Known to tests so they can forge expired tokens with a valid signature. */
     static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
@@ -42,7 +46,8 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(UnaryOperator<ServerConfig> tweak, List<RouteFeature> extra) throws Exception {
         Path dir = Files.createTempDirectory("spacetime-test-");
-        Path project = Files.createDirectories(dir.resolve("project"));
+        // The demo project, as the server serves without a root, but in a directory the test owns.
+        Path project = DemoProject.materialise(dir.resolve("project"));
         ServerConfig base = ServerConfig.defaults().withPort(0).withTokenFile(dir.resolve("home/.spacetime/token"))
                 .withProjectRoot(project);
         base = base.withAuth(new ServerConfig.Auth(Optional.of(SECRET), base.auth().tokenTtl(),

@@ -19,6 +19,11 @@ public record SceneError(SceneErrorType type, String message, String scenePath, 
         return new SceneError(type, message, scenePath, 0, 0);
     }
 
+    /** "res://a.tscn line 3, column 7: reason", or just the message when there is no position. */
+    public String describe() {
+        return line > 0 ? scenePath + " line " + line + ", column " + column + ": " + message : message;
+    }
+
     public SceneException toException() {
         return new SceneException(this);
     }

@@ -1,5 +1,10 @@
 package dev.spacetime.server.config;
 
+import dev.spacetime.scene.parse.ParseLimits;
+import dev.spacetime.scene.path.PathDecision;
+import dev.spacetime.scene.path.PathPolicy;
+import dev.spacetime.scene.project.SceneConfig;
+import dev.spacetime.scene.runtime.SceneRuntime;
 import dev.spacetime.server.ratelimit.RouteGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +37,12 @@ public final class ConfigLoader {
             new Setting("--host", "SPACETIME_HOST", "host"),
             new Setting("--port", "SPACETIME_PORT", "port"),
             new Setting("--project-root", "SPACETIME_PROJECT_ROOT", "projectRoot"),
-            new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"));
+            new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"),
+            new Setting("--environment", "SPACETIME_ENVIRONMENT", "scenes.environment"));
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
-            + " [--token-file F] [--config FILE]";
+            + " [--token-file F] [--environment NAME] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -49,10 +55,27 @@ public final class ConfigLoader {
         for (Setting s : SETTINGS) {
             String value = cli.containsKey(s.option()) ? cli.get(s.option()) : env.get(s.env());
             if (value != null) {
-                root.put(s.key(), value);
+                put(root, s.key(), value);
             }
         }
         return fromMap(root);
+    }
+
+    /** Sets a possibly nested key ({@code scenes.environment}), copying the mappings on the way. */
+    private static void put(Map<Object, Object> map, String dottedKey, String value) {
+        int dot = dottedKey.indexOf('.');
+        if (dot < 0) {
+            map.put(dottedKey, value);
+            return;
+        }
+        String head = dottedKey.substring(0, dot);
+        Object child = map.get(head);
+        if (child != null && !(child instanceof Map)) {
+            throw new ConfigException("configuration key '" + head + "' must be a mapping");
+        }
+        Map<Object, Object> copy = new HashMap<>(child == null ? Map.of() : (Map<?, ?>) child);
+        put(copy, dottedKey.substring(dot + 1), value);
+        map.put(head, copy);
     }
 
     static Map<String, String> parseArgs(String[] args) {
@@ -138,7 +161,39 @@ public final class ConfigLoader {
         var rateLimit = new ServerConfig.RateLimit(perMinute, new LinkedHashSet<>(r.strings("trustedProxies")),
                 (int) r.integer("maxBuckets", 10_000, 1, 10_000_000));
 
+        var scenes = scenes(root.node("scenes"));
+
         root.rejectUnknown();
-        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes);
     }
+
+    private static ServerConfig.Scenes scenes(ConfigNode s) {
+        String mainScene = s.string("mainScene", SceneConfig.DEFAULT_MAIN_SCENE);
+        if (!(PathPolicy.defaults().checkScenePath(mainScene) instanceof PathDecision.Allowed main)) {
+            throw new ConfigException("scenes.mainScene must be a res:// path to a .tscn file, got '" + mainScene
+                    + "'");
+        }
+        int targetFps = (int) s.integer("targetFps", ServerConfig.Scenes.DEFAULT_TARGET_FPS, 1,
+                (long) SceneRuntime.MAX_TARGET_FPS);
+        int fpsFloor = (int) s.integer("fpsFloor", ServerConfig.Scenes.DEFAULT_FPS_FLOOR, 0,
+                (long) SceneRuntime.MAX_TARGET_FPS);
+        long maxBytes = s.integer("maxSceneBytes", ParseLimits.DEFAULT_MAX_BYTES, 1, Integer.MAX_VALUE - 8);
+        String environment = s.string("environment", ServerConfig.Scenes.DEVELOPMENT);
+        if (!environment.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new ConfigException("scenes.environment must be 1-64 letters, digits, '_' or '-', got '"
+                    + environment + "'");
+        }
+        List<String> blacklist = s.strings("blacklist");
+        Map<String, List<String>> whitelist = s.node("whitelist").listsByKey();
+        var scenes = new ServerConfig.Scenes(main.canonical(), targetFps, fpsFloor, maxBytes, environment,
+                blacklist, whitelist);
+        try {
+            scenes.pathPolicy();
+            whitelist.values().forEach(patterns -> PathPolicy.builder().whitelist(patterns).build());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("scenes: " + e.getMessage());
+        }
+        return scenes;
+    }
+
 }

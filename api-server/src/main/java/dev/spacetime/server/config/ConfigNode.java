@@ -62,6 +62,15 @@ final class ConfigNode {
         return list.stream().map(String::valueOf).toList();
     }
 
+    /** Every key of this mapping, each a list of strings: for mappings whose keys are data (environment names). */
+    Map<String, List<String>> listsByKey() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String key : List.copyOf(values.keySet())) {
+            out.put(key, strings(key));
+        }
+        return out;
+    }
+
     ConfigNode node(String key) {
         Object v = take(key);
         if (v != null && !(v instanceof Map)) {

@@ -1,9 +1,12 @@
 package dev.spacetime.server.config;
 
+import dev.spacetime.scene.path.PathPolicy;
 import dev.spacetime.server.ratelimit.RouteGroup;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +17,7 @@ import java.util.Set;
  * @param projectRoot the project directory that plays {@code res://}; empty means "use the built-in default"
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
-                           Health health, Auth auth, RateLimit rateLimit) {
+                           Health health, Auth auth, RateLimit rateLimit, Scenes scenes) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -61,32 +64,79 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         }
     }
 
+    /**
+     * The scene API and runtime.
+     *
+     * @param mainScene     loaded at startup when it exists; {@code scene_loader} health requires it to be loadable
+     * @param targetFps     the runtime's tick rate
+     * @param fpsFloor      measured fps below this degrades the {@code engine} subsystem
+     * @param maxSceneBytes larger scene files are refused (413, {@code too_large}) before being read
+     * @param environment   selects the whitelist ({@link #DEVELOPMENT} has none unless configured)
+     * @param blacklist     patterns refused in addition to {@code addons/} and {@code .godot/}
+     * @param whitelist     per environment: when the current one has an entry, only matching scenes may be named
+     */
+    public record Scenes(String mainScene, int targetFps, int fpsFloor, long maxSceneBytes, String environment,
+                         List<String> blacklist, Map<String, List<String>> whitelist) {
+        public static final String DEVELOPMENT = "development";
+        public static final int DEFAULT_TARGET_FPS = 90;
+        /** Two thirds of the 90 Hz target: below 60 Hz a VR headset visibly judders. */
+        public static final int DEFAULT_FPS_FLOOR = 60;
+
+        public Scenes {
+            if (fpsFloor > targetFps) {
+                throw new ConfigException("scenes.fpsFloor must not exceed scenes.targetFps");
+            }
+            blacklist = List.copyOf(blacklist);
+            whitelist = Map.copyOf(whitelist);
+        }
+
+        /** The whitelist of the current environment; empty means every scene not blacklisted. */
+        public List<String> activeWhitelist() {
+            return whitelist.getOrDefault(environment, List.of());
+        }
+
+        /**
+         * The path policy these settings describe: the built-in blacklist plus the configured one, and the current
+         * environment's whitelist. Invalid patterns throw IllegalArgumentException.
+         */
+        public PathPolicy pathPolicy() {
+            List<String> all = new ArrayList<>(PathPolicy.DEFAULT_BLACKLIST);
+            all.addAll(blacklist);
+            return PathPolicy.builder().blacklist(all).whitelist(activeWhitelist()).build();
+        }
+    }
+
     /** Defaults only: what a test or an embedding starts from. */
     public static ServerConfig defaults() {
         return ConfigLoader.fromMap(Map.of());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes);
     }
 
     public ServerConfig withTokenFile(Path file) {
-        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit, scenes);
     }
 
     public ServerConfig withProjectRoot(Path root) {
-        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit);
+        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
+                scenes);
     }
 
     public ServerConfig withHealth(Health newHealth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit, scenes);
     }
 
     public ServerConfig withAuth(Auth newAuth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit, scenes);
+    }
+
+    public ServerConfig withScenes(Scenes newScenes) {
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, newScenes);
     }
 
     public ServerConfig withRateLimit(RateLimit newRateLimit) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit, scenes);
     }
 }

@@ -22,7 +22,8 @@ public final class FileSystemCheck implements HealthCheck {
 
     @Override
     public HealthResult check() {
-        Map<String, Object> details = Map.of("project_root", projectRoot.toString());
+        // /health is public: the details say res://, never where the project lives on the server.
+        Map<String, Object> details = Map.of("project_root", "res://");
         if (!Files.isDirectory(projectRoot)) {
             return HealthResult.of(HealthState.UNHEALTHY, "project root is not a directory", details);
         }
@@ -31,7 +32,7 @@ public final class FileSystemCheck implements HealthCheck {
             entries.iterator().hasNext();
             long freeMb = Files.getFileStore(projectRoot).getUsableSpace() / (1024 * 1024);
             return HealthResult.of(HealthState.HEALTHY, "project root readable",
-                    Map.of("project_root", projectRoot.toString(), "usable_space_mb", freeMb));
+                    Map.of("project_root", "res://", "usable_space_mb", freeMb));
         } catch (IOException | SecurityException e) {
             return HealthResult.of(HealthState.UNHEALTHY, "project root cannot be listed: "
                     + e.getClass().getSimpleName(), details);

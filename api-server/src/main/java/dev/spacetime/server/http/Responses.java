@@ -10,10 +10,19 @@ public final class Responses {
     }
 
     public static void json(RoutingContext ctx, int status, JsonObject body) {
-        String text;
+        String text = encode(ctx, body);
+        send(ctx, status, text);
+    }
+
+    /** Sends JSON text encoded elsewhere (e.g. a large body encoded on a worker thread). */
+    public static void send(RoutingContext ctx, int status, String json) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+    }
+
+    /** Encodes a body, timed as the serialization phase; callable from any thread. */
+    public static String encode(RoutingContext ctx, JsonObject body) {
         try (var ignored = RequestContext.of(ctx).phase(Phases.SERIALIZATION)) {
-            text = body.encode();
+            return body.encode();
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(text);
     }
 }

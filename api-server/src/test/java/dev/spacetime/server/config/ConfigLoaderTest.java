@@ -93,4 +93,60 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", inverted.toString()}, Map.of()))
                 .hasMessageContaining("must not exceed");
     }
+
+    @Test
+    void sceneSettingsWithPerEnvironmentWhitelists() throws Exception {
+        ServerConfig.Scenes d = ConfigLoader.load(new String[0], Map.of()).scenes();
+        assertThat(d.mainScene()).isEqualTo("res://main.tscn");
+        assertThat(d.targetFps()).isEqualTo(90);
+        assertThat(d.fpsFloor()).isEqualTo(60);
+        assertThat(d.environment()).isEqualTo("development");
+        assertThat(d.activeWhitelist()).isEmpty();
+
+        Path file = yaml("""
+                scenes:
+                  mainScene: res://levels//start.tscn
+                  targetFps: 72
+                  fpsFloor: 50
+                  maxSceneBytes: 1048576
+                  environment: staging
+                  blacklist: [secret/]
+                  whitelist:
+                    production: [main.tscn, levels/]
+                    staging: ["ui/*.tscn", "levels/**"]
+                """);
+        ServerConfig.Scenes s = ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()).scenes();
+        assertThat(s.mainScene()).as("canonical").isEqualTo("res://levels/start.tscn");
+        assertThat(s.targetFps()).isEqualTo(72);
+        assertThat(s.fpsFloor()).isEqualTo(50);
+        assertThat(s.maxSceneBytes()).isEqualTo(1048576);
+        assertThat(s.activeWhitelist()).containsExactly("ui/*.tscn", "levels/**");
+        assertThat(s.pathPolicy().decide("res://secret/a.tscn").allowed()).isFalse();
+        assertThat(s.pathPolicy().decide("res://addons/a.tscn").allowed()).as("built-in blacklist stays").isFalse();
+        assertThat(s.pathPolicy().decide("res://ui/menu.tscn").allowed()).isTrue();
+        assertThat(s.pathPolicy().decide("res://main.tscn").allowed()).isFalse();
+
+        ServerConfig.Scenes prod = ConfigLoader.load(new String[] {"--config", file.toString()},
+                Map.of("SPACETIME_ENVIRONMENT", "production")).scenes();
+        assertThat(prod.environment()).as("environment variable beats file").isEqualTo("production");
+        assertThat(prod.activeWhitelist()).containsExactly("main.tscn", "levels/");
+        assertThat(ConfigLoader.load(new String[] {"--environment", "development"},
+                Map.of("SPACETIME_ENVIRONMENT", "production")).scenes().environment()).isEqualTo("development");
+    }
+
+    @Test
+    void badSceneSettingsAreRejected() throws Exception {
+        for (String[] bad : new String[][] {
+            {"scenes:\n  mainScene: res://../x.tscn\n", "scenes.mainScene"},
+            {"scenes:\n  fpsFloor: 100\n", "must not exceed"},
+            {"scenes:\n  blacklist: [/etc/]\n", "invalid path pattern"},
+            {"scenes:\n  whitelist:\n    production: [../x]\n", "must not contain"},
+            {"scenes:\n  whitelist:\n    production: main.tscn\n", "scenes.whitelist.production' must be a list"},
+            {"scenes:\n  environment: prod uction\n", "scenes.environment"},
+            {"scenes:\n  mainscene: res://main.tscn\n", "unknown configuration key 'scenes.mainscene'"}}) {
+            Path file = yaml(bad[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+                    .as(bad[0]).isInstanceOf(ConfigException.class).hasMessageContaining(bad[1]);
+        }
+    }
 }

@@ -52,12 +52,17 @@ public final class SceneService {
 
     /** Loads a scene and makes it current; every attempt, failed or not, enters the history. */
     public LoadedScene load(String requestedPath) throws SceneException {
+        return load(requestedPath, SceneStages.NONE);
+    }
+
+    /** As {@link #load(String)}, reporting each stage to {@code stages}. */
+    public LoadedScene load(String requestedPath, SceneStages stages) throws SceneException {
         long started = System.nanoTime();
         String recordedPath = truncate(requestedPath);
         try {
-            String canonical = allowed(requestedPath);
+            String canonical = allowed(requestedPath, stages);
             recordedPath = canonical;
-            LoadedScene scene = loadCanonical(canonical, started);
+            LoadedScene scene = loadCanonical(canonical, started, stages);
             current.set(scene);
             record(new LoadRecord(canonical, scene.loadedAt(), scene.loadDurationMs(), Optional.empty(),
                     "loaded " + scene.nodeCount() + " nodes", scene.nodeCount()), true);
@@ -74,11 +79,16 @@ public final class SceneService {
 
     /** Loads the current scene's file again (it may have changed on disk). NOT_FOUND when nothing is loaded. */
     public LoadedScene reload() throws SceneException {
+        return reload(SceneStages.NONE);
+    }
+
+    /** As {@link #reload()}, reporting each stage to {@code stages}. */
+    public LoadedScene reload(SceneStages stages) throws SceneException {
         LoadedScene scene = current.get();
         if (scene == null) {
             throw SceneError.of(SceneErrorType.NOT_FOUND, "", "no scene is loaded").toException();
         }
-        return load(scene.path());
+        return load(scene.path(), stages);
     }
 
     /**
@@ -87,16 +97,23 @@ public final class SceneService {
      * gives {@code valid = false} with the errors.
      */
     public ValidationReport validate(String requestedPath) throws SceneException {
-        String canonical = allowed(requestedPath);
-        byte[] bytes = root.read(canonical, config.parseLimits().maxBytes());
+        return validate(requestedPath, SceneStages.NONE);
+    }
+
+    /** As {@link #validate(String)}, reporting each stage to {@code stages}. */
+    public ValidationReport validate(String requestedPath, SceneStages stages) throws SceneException {
+        String canonical = allowed(requestedPath, stages);
+        byte[] bytes = read(canonical, stages);
         List<String> warnings = new ArrayList<>();
         try {
-            SceneFile file = parse(canonical, bytes);
-            SceneTree tree = instantiate(canonical, file);
+            SceneFile file = parse(canonical, bytes, stages);
+            SceneTree tree = instantiate(canonical, file, stages);
             warnings.addAll(tree.warnings());
-            for (SceneFile.ExtResource ext : file.extResources()) {
-                if (!resourceExists(ext.path())) {
-                    warnings.add("line " + ext.line() + ": ext_resource " + ext.path() + " does not exist");
+            try (var io = stages.begin(SceneStages.Stage.FILE_IO)) {
+                for (SceneFile.ExtResource ext : file.extResources()) {
+                    if (!resourceExists(ext.path())) {
+                        warnings.add("line " + ext.line() + ": ext_resource " + ext.path() + " does not exist");
+                    }
                 }
             }
             LoadedScene probe = new LoadedScene(canonical, tree, 0, config.clock().instant(), bytes.length,
@@ -104,7 +121,7 @@ public final class SceneService {
             return new ValidationReport(canonical, true, List.of(), warnings, Optional.of(probe.info()));
         } catch (SceneException e) {
             // The file itself was readable: anything wrong inside it or its dependencies makes it invalid.
-            return new ValidationReport(canonical, false, List.of(describe(e.error())), warnings, Optional.empty());
+            return new ValidationReport(canonical, false, List.of(e.error().describe()), warnings, Optional.empty());
         }
     }
 
@@ -128,8 +145,19 @@ public final class SceneService {
 
     /** {@code GET /scenes}: {@code dir} defaults to {@code res://}. */
     public SceneListing list(String dir, boolean includeAddons) throws SceneException {
-        PathDecision d = config.pathPolicy().decideDirectory(dir == null || dir.isEmpty() ? "res://" : dir);
-        return lister.list(canonicalOrThrow(d, dir), includeAddons);
+        return list(dir, includeAddons, SceneStages.NONE);
+    }
+
+    /** As {@link #list(String, boolean)}, reporting each stage to {@code stages}. */
+    public SceneListing list(String dir, boolean includeAddons, SceneStages stages) throws SceneException {
+        String canonical;
+        try (var v = stages.begin(SceneStages.Stage.VALIDATION)) {
+            canonical = canonicalOrThrow(config.pathPolicy().decideDirectory(dir == null || dir.isEmpty()
+                    ? "res://" : dir), dir);
+        }
+        try (var io = stages.begin(SceneStages.Stage.FILE_IO)) {
+            return lister.list(canonical, includeAddons);
+        }
     }
 
     /**
@@ -145,7 +173,7 @@ public final class SceneService {
             ValidationReport main = validate(config.mainScene());
             mainProblem = main.valid() ? null : String.join("; ", main.errors());
         } catch (SceneException e) {
-            mainProblem = describe(e.error());
+            mainProblem = e.error().describe();
         }
         details.put("main_scene_loadable", mainProblem == null);
         current().ifPresent(s -> details.put("current_scene", s.path()));
@@ -171,8 +199,10 @@ public final class SceneService {
 
     // --- pipeline --------------------------------------------------------------------------------------------------
 
-    private String allowed(String requestedPath) throws SceneException {
-        return canonicalOrThrow(config.pathPolicy().decide(requestedPath), requestedPath);
+    private String allowed(String requestedPath, SceneStages stages) throws SceneException {
+        try (var v = stages.begin(SceneStages.Stage.VALIDATION)) {
+            return canonicalOrThrow(config.pathPolicy().decide(requestedPath), requestedPath);
+        }
     }
 
     private String canonicalOrThrow(PathDecision d, String requested) throws SceneException {
@@ -183,16 +213,22 @@ public final class SceneService {
         throw SceneError.of(d.errorType(), truncate(requested), reason).toException();
     }
 
-    private LoadedScene loadCanonical(String canonical, long started) throws SceneException {
-        byte[] bytes = root.read(canonical, config.parseLimits().maxBytes());
-        SceneFile file = parse(canonical, bytes);
-        SceneTree tree = instantiate(canonical, file);
+    private LoadedScene loadCanonical(String canonical, long started, SceneStages stages) throws SceneException {
+        byte[] bytes = read(canonical, stages);
+        SceneFile file = parse(canonical, bytes, stages);
+        SceneTree tree = instantiate(canonical, file, stages);
         return new LoadedScene(canonical, tree, millisSince(started), config.clock().instant(), bytes.length,
                 file.header().format());
     }
 
-    private SceneFile parse(String canonical, byte[] bytes) throws SceneException {
-        try {
+    private byte[] read(String canonical, SceneStages stages) throws SceneException {
+        try (var io = stages.begin(SceneStages.Stage.FILE_IO)) {
+            return root.read(canonical, config.parseLimits().maxBytes());
+        }
+    }
+
+    private SceneFile parse(String canonical, byte[] bytes, SceneStages stages) throws SceneException {
+        try (var p = stages.begin(SceneStages.Stage.PARSE)) {
             return parser.parse(bytes);
         } catch (TscnParseException e) {
             if (e.tooLarge()) {
@@ -203,15 +239,18 @@ public final class SceneService {
         }
     }
 
-    private SceneTree instantiate(String canonical, SceneFile file) throws SceneException {
-        return new SceneInstantiator(this::loadDependency, config.instantiationLimits()).instantiate(canonical, file);
+    private SceneTree instantiate(String canonical, SceneFile file, SceneStages stages) throws SceneException {
+        try (var i = stages.begin(SceneStages.Stage.INSTANTIATION)) {
+            return new SceneInstantiator(path -> loadDependency(path, stages), config.instantiationLimits())
+                    .instantiate(canonical, file);
+        }
     }
 
     /** An instanced scene: syntax-checked (not white/blacklisted: it is part of an allowed scene) and resolved. */
-    private SceneFile loadDependency(String path) throws SceneException {
+    private SceneFile loadDependency(String path, SceneStages stages) throws SceneException {
         PathDecision d = config.pathPolicy().checkScenePath(path);
         String canonical = canonicalOrThrow(d, path);
-        return parse(canonical, root.read(canonical, config.parseLimits().maxBytes()));
+        return parse(canonical, read(canonical, stages), stages);
     }
 
     private boolean resourceExists(String path) {
@@ -246,11 +285,5 @@ public final class SceneService {
 
     private static double millisSince(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e6;
-    }
-
-    /** "res://a.tscn line 3, column 7: reason" or just the message when there is no position. */
-    static String describe(SceneError e) {
-        String where = e.line() > 0 ? e.scenePath() + " line " + e.line() + ", column " + e.column() + ": " : "";
-        return where + e.message();
     }
 }

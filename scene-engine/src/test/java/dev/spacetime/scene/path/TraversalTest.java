@@ -61,17 +61,27 @@ public class TraversalTest {
         return paths;
     }
 
+    /**
+     * Plants what {@link #hostilePaths} aims at: a valid scene {@code secret.tscn} in {@code outside} whose root
+     * name is a fresh canary (returned), and symlinks inside {@code project} (its parent must be {@code outside})
+     * pointing out of it: {@code link.tscn}, {@code linkdir/} and {@code levels/uplink/}.
+     */
+    public static String plantOutside(Path outside, Path project) throws IOException {
+        String canary = "CANARY-" + UUID.randomUUID();
+        Files.writeString(outside.resolve("secret.tscn"),
+                "[gd_scene format=3]\n[node name=\"" + canary + "\" type=\"Node\"]\n");
+        Files.createDirectories(project.resolve("levels"));
+        Files.createSymbolicLink(project.resolve("link.tscn"), outside.resolve("secret.tscn"));
+        Files.createSymbolicLink(project.resolve("linkdir"), outside);
+        Files.createSymbolicLink(project.resolve("levels/uplink"), Path.of("../.."));
+        return canary;
+    }
+
     @BeforeEach
     void setUp() throws IOException {
         project = Files.createDirectories(base.resolve("project"));
-        Files.createDirectories(project.resolve("levels"));
         Files.writeString(project.resolve("main.tscn"), "[gd_scene format=3]\n[node name=\"Main\" type=\"Node3D\"]\n");
-        canary = "CANARY-" + UUID.randomUUID();
-        Files.writeString(base.resolve("secret.tscn"),
-                "[gd_scene format=3]\n[node name=\"" + canary + "\" type=\"Node\"]\n");
-        Files.createSymbolicLink(project.resolve("link.tscn"), base.resolve("secret.tscn"));
-        Files.createSymbolicLink(project.resolve("linkdir"), base);
-        Files.createSymbolicLink(project.resolve("levels/uplink"), Path.of("../.."));
+        canary = plantOutside(base, project);
     }
 
     @Test

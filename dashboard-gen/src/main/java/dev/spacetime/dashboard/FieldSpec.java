@@ -1,0 +1,52 @@
+package dev.spacetime.dashboard;
+
+import dev.spacetime.dashboard.model.FieldConfig;
+import dev.spacetime.dashboard.model.Thresholds;
+import dev.spacetime.dashboard.model.ValueMapping;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a panel's values mean: unit, thresholds, range, mappings. {@link Panels} turns it into Grafana field
+ * defaults with the colour mode and style its visualisation needs.
+ */
+record FieldSpec(String unit, Thresholds thresholds, Double min, Double max, Integer decimals,
+                 List<ValueMapping> mappings) {
+
+    FieldSpec {
+        Objects.requireNonNull(unit);
+        Objects.requireNonNull(thresholds);
+        mappings = List.copyOf(mappings);
+    }
+
+    /** Values in Grafana unit {@code unit}, one neutral colour. */
+    static FieldSpec unit(String unit) {
+        return new FieldSpec(unit, Thresholds.base("green"), null, null, null, List.of());
+    }
+
+    FieldSpec thresholds(Thresholds t) {
+        return new FieldSpec(unit, t, min, max, decimals, mappings);
+    }
+
+    FieldSpec range(double lowest, double highest) {
+        return new FieldSpec(unit, thresholds, lowest, highest, decimals, mappings);
+    }
+
+    FieldSpec decimals(int d) {
+        return new FieldSpec(unit, thresholds, min, max, d, mappings);
+    }
+
+    FieldSpec mappings(ValueMapping... m) {
+        return new FieldSpec(unit, thresholds, min, max, decimals, List.of(m));
+    }
+
+    FieldConfig.Defaults defaults(FieldConfig.ColorMode colorMode, FieldConfig.GraphStyle style) {
+        return new FieldConfig.Defaults(new FieldConfig.Color(colorMode), style, decimals, mappings, max, min,
+                thresholds, unit);
+    }
+
+    /** True when the thresholds say something (more than the base colour), worth drawing into a graph. */
+    boolean hasThresholds() {
+        return thresholds.steps().size() > 1;
+    }
+}

@@ -1,0 +1,290 @@
+package dev.spacetime.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
+import dev.spacetime.catalog.Metrics;
+import dev.spacetime.dashboard.model.Annotation;
+import dev.spacetime.dashboard.model.Dashboard;
+import dev.spacetime.dashboard.model.Macros;
+import dev.spacetime.dashboard.model.Target;
+import dev.spacetime.dashboard.model.Variable;
+import dev.spacetime.dashboard.model.Visualization;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every PromQL expression of the dashboard, against a real Prometheus (scrape interval 1 s) scraping the real
+ * api-server jar, which this test drives with traffic: successes, 404s, auth failures, rate-limit rejections and
+ * scene loads, and one restart for the deployment annotation. Grafana's variables are substituted as Grafana would:
+ * {@code $__rate_interval} by a window, {@code $endpoint} by the variable's "All" value.
+ */
+class DashboardQueriesIT {
+
+    /** Stands in for {@code $__rate_interval}: long enough to span the traffic phase's last seconds. */
+    private static final String RATE_WINDOW = "30s";
+    private static final Duration RANGE = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(1);
+    private static final int TRAFFIC_SECONDS = 12;
+
+    private static final Dashboard DASHBOARD = HttpApiOverview.dashboard();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path dir;
+
+    private static LivePrometheus prometheus;
+    private static ApiServerProcess api;
+    private static Path tokenFile;
+    private static Optional<String> sceneFile = Optional.empty();
+
+    @BeforeAll
+    static void startStackAndDriveTraffic() throws IOException, InterruptedException {
+        tokenFile = dir.resolve("secrets").resolve("token");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        sceneFile = copySmallestScene(project);
+        api = startApi(0);
+
+        Files.writeString(dir.resolve("probe_rules.yml"), """
+                groups:
+                  - name: dashboard-probe
+                    rules:
+                      - alert: DashboardProbeApiUp
+                        expr: up{job="%s"} == 1
+                        labels:
+                          severity: info
+                """.formatted(Jobs.API));
+        var ruleFiles = new ArrayList<>(List.of(dir.resolve("probe_rules.yml").toString()));
+        Path projectRules = Path.of(System.getProperty("spacetime.root", ".."), "monitoring", "prometheus",
+                "prometheus_alerts.yml");
+        if (Files.isRegularFile(projectRules)) {
+            ruleFiles.add(projectRules.toAbsolutePath().toString());
+        }
+        prometheus = LivePrometheus.start(dir, """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files: [%s]
+                scrape_configs:
+                  - job_name: %s
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                """.formatted(String.join(", ", ruleFiles.stream().map(f -> "'" + f + "'").toList()), Jobs.API,
+                api.port));
+        String up = "up{job=\"" + Jobs.API + "\"}";
+        prometheus.await(up, r -> r.size() == 1 && "1".equals(r.get(0).get("value").get(1).asText()),
+                Duration.ofSeconds(30));
+        Thread.sleep(2000); // a few scrapes of the first process, for the restart to be seen
+
+        // A restart on the same port: a new process_start_time_seconds, i.e. a "deployment".
+        api.close();
+        api = startApi(api.port);
+        prometheus.await("changes(" + Metrics.PROCESS_START_TIME.name() + "[1m]) > 0", r -> r.size() > 0,
+                Duration.ofSeconds(30));
+
+        driveTraffic();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private static ApiServerProcess startApi(int port) throws IOException, InterruptedException {
+        return ApiServerProcess.start(port, dir.resolve("api-server.log"), "--token-file", tokenFile.toString(),
+                "--project-root", dir.resolve("project").toString());
+    }
+
+    /** Real scenes from ../shared: the smallest one becomes a scene the server can load. */
+    private static Optional<String> copySmallestScene(Path project) throws IOException {
+        Path corpus = Path.of(System.getProperty("spacetime.root", ".."), "..", "shared", "scene-corpus");
+        if (!Files.isDirectory(corpus)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(corpus)) {
+            Optional<Path> smallest = files.filter(f -> f.toString().endsWith(".tscn"))
+                    .min(Comparator.comparingLong(f -> f.toFile().length()));
+            if (smallest.isEmpty()) {
+                return Optional.empty();
+            }
+            Files.copy(smallest.get(), project.resolve("probe.tscn"));
+            return Optional.of("res://probe.tscn");
+        }
+    }
+
+    /** About 40 requests a second of every kind the dashboard shows, for {@link #TRAFFIC_SECONDS}. */
+    private static void driveTraffic() throws IOException, InterruptedException {
+        String token = Files.readString(tokenFile).strip();
+        for (int second = 0; second < TRAFFIC_SECONDS; second++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                send("GET", "/health/quick", null, null);
+            }
+            send("GET", "/health", null, null);
+            send("GET", "/no/such/route", null, null);
+            send("GET", "/auth/status", null, null);
+            send("GET", "/auth/status", "not-a-token", null);
+            // 15 a second against 100 a minute: rejected with 429 after the first seven seconds.
+            for (int i = 0; i < 15; i++) {
+                send("GET", "/auth/status", token, null);
+            }
+            send("POST", "/scene", token, "{\"scene_path\": \"" + sceneFile.orElse("res://missing.tscn") + "\"}");
+            send("POST", "/scene", token, "{\"scene_path\": \"res://../outside.tscn\"}");
+            long sleep = 1000 - (System.nanoTime() - start) / 1_000_000;
+            if (sleep > 0) {
+                Thread.sleep(sleep);
+            }
+        }
+    }
+
+    private static void send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(api.base + path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    // --- Checks --------------------------------------------------------------------------------------------------
+
+    @Test
+    void theTrafficReallyHappened() throws IOException, InterruptedException {
+        assertThat(scalar("sum(" + Metrics.HTTP_REQUESTS.name() + ")")).isGreaterThan(100);
+        assertThat(scalar("sum(" + Metrics.RATE_LIMIT_HITS.name() + ")")).as("429s").isPositive();
+        assertThat(scalar("sum(" + Metrics.AUTH_ATTEMPTS.name() + "{" + Labels.RESULT + "=\"invalid_token\"})"))
+                .isPositive();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPanelQueryRunsAndShowsDataWhereItsMetricsHadTraffic() {
+        return DASHBOARD.visualizations().flatMap(v -> v.targets().stream().map(t ->
+                DynamicTest.dynamicTest(v.title() + " / " + t.refId(), () -> checkTarget(v, t))));
+    }
+
+    /**
+     * No query error ever. A query whose series all exist returns data; one whose series all had traffic (non-zero
+     * now) has at least one number, not only NaN (a ratio or quantile of nothing).
+     */
+    private static void checkTarget(Visualization panel, Target target) throws IOException, InterruptedException {
+        String expr = concrete(target.expr());
+        JsonNode answer = target.instant() ? prometheus.instant(expr) : prometheus.range(expr, RANGE, STEP);
+        assertThat(answer.path("status").asText()).as("%s: %s -> %s", panel.title(), expr, answer)
+                .isEqualTo("success");
+        List<Double> values = values(answer);
+        Traffic traffic = traffic(expr);
+        System.out.printf("%-32s %s  %-9s %5d samples  %s%n", panel.title(), target.refId(), traffic, values.size(),
+                expr);
+        if (traffic != Traffic.NOT_EXPOSED) {
+            assertThat(values).as("%s: %s returns data", panel.title(), expr).isNotEmpty();
+        }
+        if (traffic == Traffic.ACTIVE) {
+            assertThat(values).as("%s: %s has a number (its metrics had traffic)", panel.title(), expr)
+                    .anyMatch(Double::isFinite);
+        }
+    }
+
+    /** What Prometheus holds for the series of a query. */
+    private enum Traffic {
+        /** Some selector matches no series at all: the server does not expose it (yet). */
+        NOT_EXPOSED,
+        /** Every selector matches, some only zeros (a pre-seeded counter nothing incremented). */
+        IDLE,
+        /** Every selector matches something non-zero. */
+        ACTIVE
+    }
+
+    private static Traffic traffic(String expr) throws IOException, InterruptedException {
+        Traffic t = Traffic.ACTIVE;
+        for (String selector : SeriesNames.selectorsIn(expr)) {
+            double sum = scalar("sum(" + selector + ")");
+            if (Double.isNaN(sum)) {
+                return Traffic.NOT_EXPOSED;
+            }
+            if (sum == 0) {
+                t = Traffic.IDLE;
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void deploymentAnnotationMarksTheRestart() throws IOException, InterruptedException {
+        Annotation deployments = DASHBOARD.annotations().list().get(0);
+        JsonNode answer = prometheus.range(concrete(deployments.expr()), RANGE, STEP);
+        assertThat(answer.path("status").asText()).isEqualTo("success");
+        assertThat(values(answer)).as("a mark for the restart").isNotEmpty();
+    }
+
+    @Test
+    void endpointVariableListsTheRouteTemplatesThatHadTraffic() throws IOException, InterruptedException {
+        var endpoint = (Variable.Query) DASHBOARD.templating().list().stream()
+                .filter(v -> v.name().equals(Queries.ENDPOINT_VARIABLE)).findFirst().orElseThrow();
+        // label_values(metric, label) is Grafana's wrapper around the label values API.
+        var call = endpoint.query().replaceAll("\\s", "");
+        String metric = call.substring("label_values(".length(), call.indexOf(','));
+        String label = call.substring(call.indexOf(',') + 1, call.length() - 1);
+        JsonNode values = prometheus.labelValues(label, metric).path("data");
+        assertThat(values).extracting(JsonNode::asText).contains("/health/quick", "/auth/status",
+                Labels.UNMATCHED_ENDPOINT);
+    }
+
+    /** Grafana's substitution: rate window and the "All" value of each query variable; the data source is the URL. */
+    static String concrete(String expr) {
+        String e = expr.replace(Macros.RATE_INTERVAL, RATE_WINDOW);
+        for (Variable v : DASHBOARD.templating().list()) {
+            if (v instanceof Variable.Query q) {
+                e = e.replace("${" + q.name() + "}", q.allValue()).replace("$" + q.name(), q.allValue());
+            }
+        }
+        assertThat(e).as("every variable substituted").doesNotContain("$");
+        return e;
+    }
+
+    private static double scalar(String expr) throws IOException, InterruptedException {
+        return LivePrometheus.firstValue(prometheus.instant(expr));
+    }
+
+    /** Every sample value of a vector or matrix answer. */
+    private static List<Double> values(JsonNode answer) {
+        var out = new ArrayList<Double>();
+        for (JsonNode series : answer.path("data").path("result")) {
+            if (series.has("value")) {
+                out.add(Double.parseDouble(series.get("value").get(1).asText()));
+            }
+            for (JsonNode point : series.path("values")) {
+                out.add(Double.parseDouble(point.get(1).asText()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.spacetime.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.spacetime.catalog.Metrics;
+import dev.spacetime.dashboard.model.Dashboard;
+import dev.spacetime.dashboard.model.PanelOptions;
+import dev.spacetime.dashboard.model.Target;
+import dev.spacetime.dashboard.model.Thresholds.Step;
+import dev.spacetime.dashboard.model.Variable;
+import dev.spacetime.dashboard.model.Visualization;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class HttpApiOverviewTest {
+
+    private final Dashboard dashboard = HttpApiOverview.dashboard();
+
+    private Visualization panel(String title) {
+        return dashboard.visualizations().filter(v -> v.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void identityRefreshAndTimeRange() {
+        assertThat(dashboard.title()).isEqualTo("HTTP API Overview");
+        assertThat(dashboard.uid()).isEqualTo("spacetime-http-api");
+        assertThat(dashboard.refresh()).isEqualTo("10s");
+        assertThat(dashboard.time()).isEqualTo(new Dashboard.TimeRange("now-1h", "now"));
+        assertThat(dashboard.schemaVersion()).isEqualTo(GrafanaVersion.SCHEMA_VERSION);
+    }
+
+    @Test
+    void everyPanelOfTheSpecWithItsVisualisationAndUnit() {
+        Map<String, List<Object>> expected = Map.ofEntries(
+                Map.entry("Request rate", List.of("timeseries", "reqps")),
+                Map.entry("Error rate", List.of("stat", "percentunit")),
+                Map.entry("Active connections", List.of("stat", "short")),
+                Map.entry("Latency percentiles", List.of("timeseries", "s")),
+                Map.entry("Latency summary", List.of("stat", "s")),
+                Map.entry("Scene operations", List.of("timeseries", "ops")),
+                Map.entry("Scene load success rate", List.of("gauge", "percentunit")),
+                Map.entry("Auth attempts", List.of("timeseries", "reqps")),
+                Map.entry("Rate-limit hits by endpoint", List.of("timeseries", "reqps")),
+                Map.entry("Memory", List.of("timeseries", "bytes")),
+                Map.entry("Top endpoints by requests", List.of("bargauge", "reqps")),
+                Map.entry("Top endpoints by p95 latency", List.of("bargauge", "s")),
+                Map.entry("Request / response size p95", List.of("timeseries", "bytes")),
+                Map.entry("Scene load errors by type", List.of("piechart", "cps")),
+                Map.entry("Firing alerts", List.of("table", "none")),
+                Map.entry("Engine FPS", List.of("timeseries", "suffix: fps")),
+                Map.entry("Health", List.of("stat", "none")));
+        Map<String, List<Object>> actual = dashboard.visualizations().collect(Collectors.toMap(Visualization::title,
+                v -> List.of(v.type(), v.fieldConfig().defaults().unit())));
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void thresholdsAsTheOriginal() {
+        assertThat(panel("Error rate").fieldConfig().defaults().thresholds().steps())
+                .containsExactly(new Step("green", null), new Step("yellow", 0.01), new Step("red", 0.05));
+        for (String latency : List.of("Latency percentiles", "Latency summary", "Top endpoints by p95 latency")) {
+            assertThat(panel(latency).fieldConfig().defaults().thresholds().steps())
+                    .containsExactly(new Step("green", null), new Step("yellow", 0.1), new Step("red", 0.5));
+        }
+        var success = panel("Scene load success rate").fieldConfig().defaults();
+        assertThat(success.thresholds().steps()).containsExactly(new Step("red", null), new Step("green", 0.95));
+        assertThat(List.of(success.min(), success.max())).containsExactly(0.0, 1.0);
+    }
+
+    @Test
+    void latencyPercentilesAreTheFourQuantiles() {
+        assertThat(panel("Latency percentiles").targets()).extracting(Target::legendFormat)
+                .containsExactly("p50", "p90", "p95", "p99");
+        assertThat(panel("Latency percentiles").targets()).extracting(Target::expr)
+                .allMatch(e -> e.contains("http_request_duration_seconds_bucket{endpoint=~\"$endpoint\"}"));
+        assertThat(panel("Request rate").targets()).extracting(Target::legendFormat)
+                .containsExactly("total", "2xx", "4xx", "5xx");
+    }
+
+    @Test
+    void firingAlertsTableQueriesFiringAlertsOnlyAsATable() {
+        var alerts = panel("Firing alerts");
+        assertThat(alerts.options()).isInstanceOf(PanelOptions.Table.class);
+        assertThat(alerts.targets()).extracting(Target::expr, Target::format, Target::instant)
+                .containsExactly(tuple("ALERTS{alertstate=\"firing\"}", Target.Format.TABLE, true));
+    }
+
+    @Test
+    void variablesDatasourceAndMultiValueEndpoint() {
+        assertThat(dashboard.templating().list()).extracting(Variable::name).containsExactly("datasource", "endpoint");
+        var ds = (Variable.Datasource) dashboard.templating().list().get(0);
+        assertThat(ds.query()).isEqualTo("prometheus");
+        assertThat(ds.current().value()).isEqualTo(Provisioning.DATASOURCE_UID);
+        var endpoint = (Variable.Query) dashboard.templating().list().get(1);
+        assertThat(endpoint.query()).isEqualTo("label_values(http_requests_total, endpoint)");
+        assertThat(endpoint.multi()).isTrue();
+        assertThat(endpoint.includeAll()).isTrue();
+        assertThat(endpoint.allValue()).isEqualTo(".*");
+    }
+
+    @Test
+    void deploymentAnnotationMarksRestartsOfTheApi() {
+        assertThat(dashboard.annotations().list()).singleElement().satisfies(a -> {
+            assertThat(a.expr()).isEqualTo("changes(process_start_time_seconds{job=\"spacetime_api\"}[1m]) > 0");
+            assertThat(a.enable()).isTrue();
+            assertThat(a.name()).isEqualTo("Deployments");
+        });
+    }
+
+    /** Every identifier used as a series in a query is a series of the catalog (typos cannot sneak in). */
+    @Test
+    void everySeriesComesFromTheCatalog() {
+        Stream<String> exprs = Stream.concat(dashboard.visualizations().flatMap(v -> v.targets().stream())
+                .map(Target::expr), dashboard.annotations().list().stream().map(a -> a.expr()));
+        List<String> series = exprs.flatMap(e -> SeriesNames.in(e).stream()).distinct().toList();
+        assertThat(series).isNotEmpty().allMatch(Metrics::isKnownSeries, "a series of the catalog");
+        assertThat(series).contains(Metrics.HTTP_REQUESTS.name(), Metrics.SCENE_LOADS.name(),
+                Metrics.HTTP_REQUEST_DURATION.bucket(), Metrics.ALERTS.name());
+    }
+}

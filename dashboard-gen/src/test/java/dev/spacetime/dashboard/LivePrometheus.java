@@ -1,0 +1,142 @@
+package dev.spacetime.dashboard;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The Debian {@code prometheus} binary on a free loopback port with its own temporary data dir, for tests. */
+final class LivePrometheus implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/prometheus");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Process process;
+    private final Path log;
+    final String base;
+
+    private LivePrometheus(Process process, Path log, String base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /**
+     * Starts Prometheus with {@code config} (YAML text; rule files relative to {@code dir}) and waits until it is
+     * ready. Fails, naming the Debian package, when the binary is missing.
+     */
+    static LivePrometheus start(Path dir, String config) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            fail(BINARY + " not found: install the Debian package 'prometheus' (apt-get install prometheus)");
+        }
+        Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
+        int port = freePort();
+        Path log = dir.resolve("prometheus.log");
+        Process p = new ProcessBuilder(BINARY.toString(),
+                "--config.file=" + configFile,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var prometheus = new LivePrometheus(p, log, "http://127.0.0.1:" + port);
+        prometheus.awaitReady();
+        return prometheus;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        fail("prometheus not ready within 30 s:\n" + Files.readString(log));
+    }
+
+    /** Instant query at now; the whole API response ({@code status}, {@code data}, {@code error}). */
+    JsonNode instant(String expr) throws IOException, InterruptedException {
+        return get("/api/v1/query?query=" + enc(expr));
+    }
+
+    /** Range query over the last {@code span} at {@code step}. */
+    JsonNode range(String expr, Duration span, Duration step) throws IOException, InterruptedException {
+        long end = Instant.now().getEpochSecond();
+        return get("/api/v1/query_range?query=" + enc(expr) + "&start=" + (end - span.toSeconds()) + "&end=" + end
+                + "&step=" + step.toSeconds());
+    }
+
+    /** Values of a label on the series that match {@code match}: what Grafana's label_values() asks. */
+    JsonNode labelValues(String label, String match) throws IOException, InterruptedException {
+        return get("/api/v1/label/" + label + "/values?match[]=" + enc(match));
+    }
+
+    /** Polls an instant query until the result satisfies {@code done}; fails after {@code timeout}. */
+    JsonNode await(String expr, Predicate<JsonNode> done, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = instant(expr);
+            if (done.test(last.path("data").path("result"))) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        return fail("waited " + timeout + " for " + expr + "; last answer " + last);
+    }
+
+    private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** One scalar of an instant query's first series; NaN when there is none. */
+    static double firstValue(JsonNode answer) {
+        List<JsonNode> result = answer.path("data").path("result").findValues("value");
+        return result.isEmpty() ? Double.NaN : Double.parseDouble(result.get(0).get(1).asText());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
