@@ -1,5 +1,6 @@
 package dev.spacetime.client;
 
+import dev.spacetime.scene.project.DemoProject;
 import dev.spacetime.server.ApiServer;
 import dev.spacetime.server.config.ServerConfig;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The real API server on a free loopback port, its token written under a temporary home directory, and the client
- * run in-process against it with a chosen environment.
+ * The real API server on a free loopback port, serving a copy of the demo project, its token written under a
+ * temporary home directory, and the client run in-process against it with a chosen environment.
  */
 public final class LiveServer implements AutoCloseable {
     public final ApiServer server;
@@ -39,7 +40,7 @@ public final class LiveServer implements AutoCloseable {
         Path home = Files.createTempDirectory("client-test-");
         ServerConfig config = ServerConfig.defaults().withPort(0)
                 .withTokenFile(home.resolve(".spacetime/token"))
-                .withProjectRoot(Files.createDirectories(home.resolve("project")));
+                .withProjectRoot(DemoProject.materialise(home.resolve("project")));
         return new LiveServer(ApiServer.start(tweak.apply(config)), home);
     }
 
