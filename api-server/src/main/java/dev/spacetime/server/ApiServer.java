@@ -114,10 +114,9 @@ public final class ApiServer implements AutoCloseable {
             Router router = Router.router(vertx);
             router.route().handler(new RequestObserver(metrics.http(), ctx::tracer));
             Routes routes = new Routes(router, ctx);
-            for (RouteFeature feature : Modules.features()) {
-                feature.mount(routes, ctx);
-            }
-            extraFeatures.forEach(f -> f.mount(routes, ctx));
+            List<RouteFeature> features = new java.util.ArrayList<>(Modules.features());
+            features.addAll(extraFeatures);
+            features.forEach(f -> f.mount(routes, ctx));
             ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
             router.route().failureHandler(errors);
             router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
@@ -151,6 +150,14 @@ public final class ApiServer implements AutoCloseable {
                 throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
             }
             LOG.info("admin token written to " + tokenFile);
+            for (RouteFeature feature : features) {
+                try {
+                    feature.listening(ctx);
+                } catch (IOException e) {
+                    await(server.close(), Duration.ofSeconds(5));
+                    throw new StartupException("cannot start " + feature.getClass().getSimpleName() + ": " + e, e);
+                }
+            }
             LOG.info((temp.isPresent() ? "serving the embedded demo project from " : "project root ") + projectRoot
                     + "; " + scenesStarted);
             vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());

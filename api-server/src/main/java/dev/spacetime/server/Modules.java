@@ -1,5 +1,6 @@
 package dev.spacetime.server;
 
+import dev.spacetime.server.alerts.AlertWebhookFeature;
 import dev.spacetime.server.auth.AuthFeature;
 import dev.spacetime.server.config.ServerConfig;
 import dev.spacetime.server.health.ConnectionsCheck;
@@ -25,7 +26,8 @@ final class Modules {
                 new HealthFeature(),
                 new MetricsFeature(),
                 new AuthFeature(),
-                new SceneFeature());
+                new SceneFeature(),
+                new AlertWebhookFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */

@@ -16,7 +16,8 @@ class DemoProjectDefaultTest {
     void theDemoProjectIsServedAndRemovedOnClose() throws Exception {
         Path root;
         try (TestServer s = TestServer.start(c -> new ServerConfig(c.host(), c.port(), Optional.empty(),
-                c.tokenFile(), c.drainTimeout(), c.health(), c.auth(), c.rateLimit(), c.scenes()))) {
+                c.tokenFile(), c.drainTimeout(), c.health(), c.auth(), c.rateLimit(), c.scenes(),
+                c.alertWebhookTokenFile()))) {
             root = s.server.context().projectRoot();
             assertThat(root.toString()).doesNotStartWith(s.dir.toString());
             SceneClient admin = new SceneClient(s);

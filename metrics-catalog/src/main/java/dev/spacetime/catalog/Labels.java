@@ -20,6 +20,9 @@ public final class Labels {
     public static final String JOB = "job";
     public static final String INSTANCE = "instance";
 
+    /** The alert name label Prometheus puts on every alert (and on {@code ALERTS}). */
+    public static final String ALERTNAME = "alertname";
+
     /** Histogram bucket upper bound label, set by the client library on {@code _bucket} series. */
     public static final String LE = "le";
 

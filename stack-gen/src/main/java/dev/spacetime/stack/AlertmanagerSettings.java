@@ -1,5 +1,9 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.Component;
+import dev.spacetime.alerts.Severity;
+import dev.spacetime.catalog.Labels;
 import java.util.List;
 
 /** Everything {@code alertmanager.yml} says: grouping, the routing tree, inhibition and the webhook. */
@@ -17,32 +21,34 @@ public record AlertmanagerSettings(
         groupBy = List.copyOf(groupBy);
         routes = List.copyOf(routes);
         inhibitRules = List.copyOf(inhibitRules);
-        if (!groupBy.contains(AlertLabels.ALERTNAME)) {
+        if (!groupBy.contains(Labels.ALERTNAME)) {
             throw new IllegalArgumentException("group_by must include alertname");
         }
     }
 
     /**
      * Security first (auth alerts of any severity), then one route per severity; anything else falls to the
-     * default receiver. Critical alerts wait less and repeat sooner.
+     * default receiver. Critical alerts wait less and repeat sooner. A critical mutes the warning of the same job
+     * and component (the same problem at a lower threshold, e.g. CriticalAuthFailureRate and HighAuthFailureRate);
+     * not instance, which aggregated alerts lack.
      */
     public static AlertmanagerSettings standard(Webhook webhook) {
         return new AlertmanagerSettings(
-                List.of(AlertLabels.ALERTNAME, AlertLabels.JOB, AlertLabels.INSTANCE),
+                List.of(Labels.ALERTNAME, Labels.JOB, Labels.INSTANCE),
                 PromDuration.ofSeconds(30),
                 PromDuration.ofMinutes(5),
                 PromDuration.ofHours(4),
                 PromDuration.ofMinutes(5),
                 List.of(
-                        new Route(Receiver.SECURITY, List.of(Matcher.component(AlertLabels.AUTH_COMPONENT)),
+                        new Route(Receiver.SECURITY, List.of(Matcher.of(Component.AUTH)),
                                 PromDuration.ofSeconds(10), PromDuration.ofHours(1)),
-                        new Route(Receiver.CRITICAL, List.of(Severity.CRITICAL.matcher()),
+                        new Route(Receiver.CRITICAL, List.of(Matcher.of(Severity.CRITICAL)),
                                 PromDuration.ofSeconds(10), PromDuration.ofHours(1)),
-                        new Route(Receiver.WARNING, List.of(Severity.WARNING.matcher()),
+                        new Route(Receiver.WARNING, List.of(Matcher.of(Severity.WARNING)),
                                 PromDuration.ofSeconds(30), PromDuration.ofHours(4)),
-                        new Route(Receiver.INFO, List.of(Severity.INFO.matcher()),
+                        new Route(Receiver.INFO, List.of(Matcher.of(Severity.INFO)),
                                 PromDuration.ofMinutes(1), PromDuration.ofHours(24))),
-                List.of(InhibitRule.criticalMutesWarning(AlertLabels.COMPONENT)),
+                List.of(InhibitRule.criticalMutesWarning(Labels.JOB, AlertRule.COMPONENT)),
                 webhook);
     }
 

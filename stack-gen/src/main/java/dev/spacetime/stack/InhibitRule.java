@@ -1,11 +1,12 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.alerts.Severity;
 import java.util.List;
 
 /**
  * Mute target alerts while a source alert with the same {@code equal} labels fires. Alertmanager treats a label
  * missing on both sides as equal, so an {@code equal} label that some alerts lack would let any source mute any
- * target: only {@link AlertLabels#GUARANTEED} labels are accepted. The source and target must differ on some
+ * target: only labels {@link FiringLabels#ON_EVERY_ALERT} are accepted. The source and target must differ on some
  * matched label, or an alert could mute its own kind.
  */
 public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
@@ -18,9 +19,9 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
             throw new IllegalArgumentException("an inhibit rule without equal labels mutes across unrelated alerts");
         }
         for (String label : equal) {
-            if (!AlertLabels.GUARANTEED.contains(label)) {
-                throw new IllegalArgumentException("equal label '" + label + "' is not on every alert "
-                        + AlertLabels.GUARANTEED + ": pairs missing it on both sides would all count as equal");
+            if (!FiringLabels.ON_EVERY_ALERT.contains(label)) {
+                throw new IllegalArgumentException("equal label '" + label + "' is not on every firing alert "
+                        + FiringLabels.ON_EVERY_ALERT + ": pairs missing it on both sides would all count as equal");
             }
         }
         if (!contradict(sourceMatchers, targetMatchers)) {
@@ -28,9 +29,10 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
         }
     }
 
-    /** Warnings are muted while a critical alert of the same component fires. */
+    /** Warnings are muted while a critical alert with the same {@code equal} labels fires. */
     public static InhibitRule criticalMutesWarning(String... equal) {
-        return new InhibitRule(List.of(Severity.CRITICAL.matcher()), List.of(Severity.WARNING.matcher()), List.of(equal));
+        return new InhibitRule(List.of(Matcher.of(Severity.CRITICAL)), List.of(Matcher.of(Severity.WARNING)),
+                List.of(equal));
     }
 
     private static boolean contradict(List<Matcher> a, List<Matcher> b) {

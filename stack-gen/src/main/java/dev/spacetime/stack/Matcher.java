@@ -1,12 +1,19 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.Component;
+import dev.spacetime.alerts.Severity;
 import dev.spacetime.catalog.PromQL;
 
 /** An Alertmanager equality matcher; {@link #toString()} is its {@code label="value"} form. */
 public record Matcher(String label, String value) {
 
-    public static Matcher component(String component) {
-        return new Matcher(AlertLabels.COMPONENT, component);
+    public static Matcher of(Component component) {
+        return new Matcher(AlertRule.COMPONENT, component.label());
+    }
+
+    public static Matcher of(Severity severity) {
+        return new Matcher(AlertRule.SEVERITY, severity.label());
     }
 
     @Override

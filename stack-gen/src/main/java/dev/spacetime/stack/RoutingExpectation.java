@@ -1,5 +1,13 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.Component;
+import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.Severity;
+import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -21,25 +29,38 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
         return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    /** What {@link AlertmanagerSettings#standard} must do, with label sets shaped like the generated alerts. */
-    public static List<RoutingExpectation> standard() {
-        return List.of(
-                alert("HighHTTPErrorRate", Severity.CRITICAL, "http", Receiver.CRITICAL),
-                alert("SlowRequestLatency", Severity.WARNING, "latency", Receiver.WARNING),
-                alert("HighMemoryUsage", Severity.WARNING, "memory", Receiver.WARNING),
-                alert("SceneInfo", Severity.INFO, "scene", Receiver.INFO),
-                alert("CriticalAuthFailureRate", Severity.CRITICAL, AlertLabels.AUTH_COMPONENT, Receiver.SECURITY),
-                alert("HighAuthFailureRate", Severity.WARNING, AlertLabels.AUTH_COMPONENT, Receiver.SECURITY),
-                of(Map.of(AlertLabels.ALERTNAME, "Unlabelled"), Receiver.DEFAULT),
-                of(Map.of(AlertLabels.ALERTNAME, "OddSeverity", AlertLabels.SEVERITY, "page",
-                        AlertLabels.COMPONENT, "http"), Receiver.DEFAULT),
-                of(Map.of(AlertLabels.ALERTNAME, "HTTPAPIDown", AlertLabels.SEVERITY, Severity.CRITICAL.label(),
-                        AlertLabels.COMPONENT, "availability", AlertLabels.JOB, "spacetime_api",
-                        AlertLabels.INSTANCE, "host.docker.internal:8080"), Receiver.CRITICAL));
+    /**
+     * The receiver an alert must reach, stated independently of the routing tree: authentication alerts go to
+     * security whatever their severity, every other alert to its severity's receiver.
+     */
+    public static Receiver receiverFor(AlertRule alert) {
+        if (alert.component() == Component.AUTH) {
+            return Receiver.SECURITY;
+        }
+        return switch (alert.severity()) {
+            case CRITICAL -> Receiver.CRITICAL;
+            case WARNING -> Receiver.WARNING;
+            case INFO -> Receiver.INFO;
+        };
     }
 
-    private static RoutingExpectation alert(String name, Severity severity, String component, Receiver expected) {
-        return of(Map.of(AlertLabels.ALERTNAME, name, AlertLabels.SEVERITY, severity.label(),
-                AlertLabels.COMPONENT, component), expected);
+    /** Every firing case of every alert of {@code alerts}, with the labels it fires with. */
+    public static List<RoutingExpectation> forAlerts(List<AlertRule> alerts) {
+        return alerts.stream().flatMap(alert -> FiringLabels.all(List.of(alert)).stream()
+                .map(labels -> of(labels, receiverFor(alert)))).toList();
+    }
+
+    /**
+     * What {@link AlertmanagerSettings#standard} must do: every alert of the real catalog, plus the label sets no
+     * catalog alert has today (an info alert, an unknown severity, no labels at all).
+     */
+    public static List<RoutingExpectation> standard() {
+        List<RoutingExpectation> all = new ArrayList<>(forAlerts(AlertCatalog.alerts(Settings.defaults())));
+        all.add(of(Map.of(Labels.ALERTNAME, "SomeInfo", AlertRule.SEVERITY, Severity.INFO.label(),
+                AlertRule.COMPONENT, Component.HEALTH.label(), Labels.JOB, Jobs.API), Receiver.INFO));
+        all.add(of(Map.of(Labels.ALERTNAME, "Unlabelled"), Receiver.DEFAULT));
+        all.add(of(Map.of(Labels.ALERTNAME, "OddSeverity", AlertRule.SEVERITY, "page",
+                AlertRule.COMPONENT, Component.AVAILABILITY.label()), Receiver.DEFAULT));
+        return all;
     }
 }

@@ -31,7 +31,7 @@ public final class StackCheck {
             throw new IllegalStateException("monitoring/ checks failed:\n" + failures);
         }
         System.out.println("stack-check: " + results.size() + " amtool/promtool/docker-compose checks passed"
-                + (syntaxOnly ? " (promtool --syntax-only: rule files not generated on this branch)" : ""));
+                + (syntaxOnly ? " (promtool --syntax-only: rule files not checked)" : ""));
     }
 
     /** Every check of this module's part of {@code monitoring/}, failed or not. */

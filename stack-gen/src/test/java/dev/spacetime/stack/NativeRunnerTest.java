@@ -51,12 +51,12 @@ class NativeRunnerTest {
 
         assertThat(get(prometheus + "/api/v1/status/config").body())
                 .contains("127.0.0.1:" + ports.api(), "127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
-        assertThat(get(prometheus + "/api/v1/rules").body()).contains(RuleFixtures.ALERT_GROUP, "job:up:sum");
+        assertThat(get(prometheus + "/api/v1/rules").body()).contains(Rules.ALERT_GROUP, Rules.RECORDING_GROUP);
         assertThat(Files.readString(data.resolve("alertmanager.yml")))
                 .contains("http://127.0.0.1:" + ports.api() + "/alerts/webhook");
         assertThat(Files.readString(data.resolve(NativeRunnerSettings.STANDARD.webhookTokenFile()))).isEqualTo("not-a-real-token");
 
-        criticalMutesOnlyTheWarningOfItsComponent(alertmanager);
+        criticalMutesOnlyTheWarningOfItsJobAndComponent(alertmanager);
 
         List<ProcessHandle> children = runner.descendants().toList();
         assertThat(children).extracting(c -> c.info().command().orElse(""))
@@ -80,7 +80,7 @@ class NativeRunnerTest {
         assertThat(data).doesNotExist();
     }
 
-    /** Generates monitoring/, starts run-native.sh on free ports with fixture rules, waits until all answer. */
+    /** Generates monitoring/, starts run-native.sh on free ports with the real rule files, waits until all answer. */
     private Ports startStack(Map<String, String> extraEnv) throws Exception {
         Path monitoring = tmp.resolve("monitoring");
         StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
@@ -91,7 +91,7 @@ class NativeRunnerTest {
                 "SPACETIME_PROMETHEUS_PORT", String.valueOf(ports.prometheus()),
                 "SPACETIME_ALERTMANAGER_PORT", String.valueOf(ports.alertmanager()),
                 "SPACETIME_NODE_EXPORTER_PORT", String.valueOf(ports.nodeExporter()),
-                "SPACETIME_RULES_DIR", RuleFixtures.write(tmp.resolve("rules")).toString(),
+                "SPACETIME_RULES_DIR", Rules.write(tmp.resolve("rules")).toString(),
                 "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", token.toString()));
         env.putAll(extraEnv);
         runner = start(monitoring, env);
@@ -121,20 +121,29 @@ class NativeRunnerTest {
         assertThat(Files.readString(tmp.resolve("runner.out"))).contains("install the Debian package 'prometheus-alertmanager'");
     }
 
-    /** The generated inhibit rule in the real Alertmanager: equal [component] scopes it to the same component. */
-    private void criticalMutesOnlyTheWarningOfItsComponent(String alertmanager) throws Exception {
+    /**
+     * The generated inhibit rule in the real Alertmanager: equal [job, component] mutes the warning of the same
+     * job and component only, not another component's nor the same component's of another job.
+     */
+    private void criticalMutesOnlyTheWarningOfItsJobAndComponent(String alertmanager) throws Exception {
         String alerts = """
-                [{"labels": {"alertname": "CriticalMemoryUsage", "severity": "critical", "component": "memory"}},
-                 {"labels": {"alertname": "HighMemoryUsage", "severity": "warning", "component": "memory"}},
-                 {"labels": {"alertname": "SlowRequestLatency", "severity": "warning", "component": "latency"}}]""";
+                [{"labels": {"alertname": "CriticalMemoryUsage", "severity": "critical", "component": "memory",
+                             "job": "spacetime_api"}},
+                 {"labels": {"alertname": "HighMemoryUsage", "severity": "warning", "component": "memory",
+                             "job": "spacetime_api"}},
+                 {"labels": {"alertname": "OtherJobMemory", "severity": "warning", "component": "memory",
+                             "job": "other"}},
+                 {"labels": {"alertname": "SlowRequestLatency", "severity": "warning", "component": "latency",
+                             "job": "spacetime_api"}}]""";
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(alertmanager + "/api/v2/alerts"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(alerts)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 
         Map<String, List<?>> inhibitedBy = await(() -> inhibitedByAlertname(alertmanager),
-                m -> m.size() == 3 && !m.get("HighMemoryUsage").isEmpty());
+                m -> m.size() == 4 && !m.get("HighMemoryUsage").isEmpty());
         assertThat(inhibitedBy.get("CriticalMemoryUsage")).isEmpty();
+        assertThat(inhibitedBy.get("OtherJobMemory")).isEmpty();
         assertThat(inhibitedBy.get("SlowRequestLatency")).isEmpty();
     }
 

@@ -3,6 +3,12 @@ package dev.spacetime.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.Component;
+import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.Severity;
+import dev.spacetime.catalog.Labels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,33 +37,58 @@ class RoutingTest {
     }
 
     @Test
+    void everyCatalogAlertIsExpectedAtItsReceiver() {
+        List<AlertRule> alerts = AlertCatalog.alerts(Settings.defaults());
+        List<RoutingExpectation> expectations = RoutingExpectation.forAlerts(alerts);
+        assertThat(expectations).extracting(e -> e.labels().get(Labels.ALERTNAME))
+                .containsAll(alerts.stream().map(AlertRule::name).toList());
+        assertThat(expectations).filteredOn(e -> e.labels().get(Labels.ALERTNAME).equals("CriticalAuthFailureRate"))
+                .extracting(RoutingExpectation::expected).containsOnly(Receiver.SECURITY);
+        assertThat(expectations).filteredOn(e -> e.labels().get(Labels.ALERTNAME).equals("HTTPAPIDown"))
+                .extracting(RoutingExpectation::expected).containsOnly(Receiver.CRITICAL);
+        assertThat(expectations).filteredOn(e -> e.labels().get(Labels.ALERTNAME).equals("SlowRequestLatency"))
+                .extracting(RoutingExpectation::expected).containsOnly(Receiver.WARNING);
+    }
+
+    @Test
     void amtoolRejectsAWrongExpectation() {
         RoutingExpectation wrong = RoutingExpectation.of(
-                Map.of(AlertLabels.ALERTNAME, "CriticalAuthFailureRate", AlertLabels.SEVERITY, "critical",
-                        AlertLabels.COMPONENT, AlertLabels.AUTH_COMPONENT), Receiver.CRITICAL);
+                Map.of(Labels.ALERTNAME, "CriticalAuthFailureRate", AlertRule.SEVERITY, Severity.CRITICAL.label(),
+                        AlertRule.COMPONENT, Component.AUTH.label()), Receiver.CRITICAL);
         Tool.Result result = StackCheck.routes(config, List.of(wrong)).get(0);
         assertThat(result.ok()).as(result.toString()).isFalse();
         assertThat(result.output()).contains(Receiver.SECURITY.receiverName());
     }
 
     @Test
-    void inhibitRulesOnlyRequireLabelsEveryAlertCarries() throws IOException {
+    void everyFiringAlertCarriesEveryInhibitEqualLabel() throws IOException {
         List<Object> rules = Yaml.list(Yaml.load(config), "inhibit_rules");
-        assertThat(rules).isNotEmpty().allSatisfy(rule -> {
-            assertThat(Yaml.list(rule, "equal")).isNotEmpty().allSatisfy(label -> assertThat(AlertLabels.GUARANTEED).contains((String) label));
+        assertThat(rules).isNotEmpty();
+        List<Map<String, String>> firing = FiringLabels.all(AlertCatalog.alerts(Settings.defaults()));
+        assertThat(firing).hasSizeGreaterThanOrEqualTo(AlertCatalog.alerts(Settings.defaults()).size());
+        for (Object rule : rules) {
+            List<Object> equal = Yaml.list(rule, "equal");
+            assertThat(equal).containsExactly(Labels.JOB, AlertRule.COMPONENT);
+            for (Map<String, String> labels : firing) {
+                assertThat(labels).as("firing labels of %s", labels.get(Labels.ALERTNAME))
+                        .containsKeys(equal.stream().map(String.class::cast).toArray(String[]::new));
+            }
             assertThat(Yaml.list(rule, "source_matchers")).containsExactly("severity=\"critical\"");
             assertThat(Yaml.list(rule, "target_matchers")).containsExactly("severity=\"warning\"");
-        });
+        }
     }
 
     @Test
-    void inhibitRulesThatCouldMatchEveryPairAreRefused() {
-        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(AlertLabels.INSTANCE))
+    void onlyLabelsEveryFiringAlertCarriesMayBeRequiredEqual() {
+        assertThat(FiringLabels.ON_EVERY_ALERT)
+                .contains(Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT)
+                .doesNotContain(Labels.INSTANCE);
+        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(Labels.INSTANCE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instance");
         assertThatThrownBy(() -> InhibitRule.criticalMutesWarning())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InhibitRule(List.of(Severity.CRITICAL.matcher()), List.of(Matcher.component("auth")),
-                List.of(AlertLabels.COMPONENT))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InhibitRule(List.of(Matcher.of(Severity.CRITICAL)), List.of(Matcher.of(Component.AUTH)),
+                List.of(AlertRule.COMPONENT))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -65,7 +96,7 @@ class RoutingTest {
         assertThatThrownBy(() -> new Route(Receiver.INFO, List.of(), PromDuration.ofSeconds(1), PromDuration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         AlertmanagerSettings standard = AlertmanagerSettings.standard(Webhook.at("h:1", "f"));
-        assertThatThrownBy(() -> new AlertmanagerSettings(List.of(AlertLabels.JOB), standard.groupWait(),
+        assertThatThrownBy(() -> new AlertmanagerSettings(List.of(Labels.JOB), standard.groupWait(),
                 standard.groupInterval(), standard.repeatInterval(), standard.resolveTimeout(), standard.routes(),
                 standard.inhibitRules(), standard.webhook())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -38,7 +38,7 @@ class StackGeneratorTest {
     @Test
     void composeStackIsCheckedByTheRealTools() throws IOException {
         Path monitoring = monitoring();
-        RuleFixtures.write(monitoring.resolve(StackGenerator.PROMETHEUS_DIR));
+        Rules.write(monitoring.resolve(StackGenerator.PROMETHEUS_DIR));
         List<Tool.Result> results = StackCheck.checkMonitoring(monitoring, NativeRunnerSettings.STANDARD, false);
         assertThat(results).hasSizeGreaterThan(2 * RoutingExpectation.standard().size() + 4);
         assertThat(results).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
@@ -129,7 +129,7 @@ class StackGeneratorTest {
         List<Path> files = StackGenerator.generate(
                 StackSettings.testVariant(ports, "/tmp/token", PromDuration.ofSeconds(1)), dir);
         assertThat(files).containsExactly(dir.resolve("prometheus.yml"), dir.resolve("alertmanager.yml"));
-        RuleFixtures.write(dir);
+        Rules.write(dir);
         Tool.Result promtool = StackCheck.promtoolCheckConfig(dir.resolve("prometheus.yml"), dir, PrometheusSettings.RULE_FILES);
         assertThat(promtool.ok()).as(promtool.toString()).isTrue();
         Tool.Result amtool = StackCheck.amtoolCheckConfig(dir.resolve("alertmanager.yml"));

@@ -50,11 +50,7 @@ public final class Generator {
         Path runbooks = monitoring.resolve(RUNBOOKS_DIR);
         clean(tests, ".yml");
         clean(runbooks, ".md");
-        List<Path> written = new ArrayList<>();
-        written.add(write(prometheus.resolve(RuleFiles.RECORDING_FILE),
-                RuleFiles.rules(rules.recording(), runbookBaseUrl)));
-        written.add(write(prometheus.resolve(RuleFiles.ALERTS_FILE),
-                RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+        List<Path> written = new ArrayList<>(writeRuleFiles(prometheus, rules, runbookBaseUrl));
         if (!rules.recordingTests().isEmpty()) {
             written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
                     RuleFiles.recordingTests(rules.recordingTests())));
@@ -65,6 +61,16 @@ public final class Generator {
         }
         written.add(write(runbooks.resolve(RunbookPages.INDEX), RunbookPages.index(rules.alerts())));
         return written;
+    }
+
+    /**
+     * Writes only the two rule files into {@code dir}: what a Prometheus config beside them loads (the test stack
+     * writes its shortened-{@code for} variant so).
+     */
+    public static List<Path> writeRuleFiles(Path dir, RuleSet rules, String runbookBaseUrl) {
+        return List.of(
+                write(dir.resolve(RuleFiles.RECORDING_FILE), RuleFiles.rules(rules.recording(), runbookBaseUrl)),
+                write(dir.resolve(RuleFiles.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
     }
 
     private static Path write(Path file, String content) {

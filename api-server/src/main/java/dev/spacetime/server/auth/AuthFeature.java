@@ -75,7 +75,7 @@ public final class AuthFeature implements RouteFeature {
                     JsonObject body = RequestContext.of(rc).json();
                     Role role = body.getValue("role") instanceof String r ? Role.parse(r).orElse(null) : null;
                     if (role == null) {
-                        throw new ApiException(400, "role must be one of: reader, admin");
+                        throw new ApiException(400, "role must be one of: " + Role.labels());
                     }
                     Object ttl = body.getValue("ttl_seconds", tokens.config().tokenTtl().toSeconds());
                     if (!(ttl instanceof Number n) || n.longValue() < 1

@@ -38,11 +38,12 @@ public final class ConfigLoader {
             new Setting("--port", "SPACETIME_PORT", "port"),
             new Setting("--project-root", "SPACETIME_PROJECT_ROOT", "projectRoot"),
             new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"),
-            new Setting("--environment", "SPACETIME_ENVIRONMENT", "scenes.environment"));
+            new Setting("--environment", "SPACETIME_ENVIRONMENT", "scenes.environment"),
+            new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"));
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
-            + " [--token-file F] [--environment NAME] [--config FILE]";
+            + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -135,6 +136,8 @@ public final class ConfigLoader {
         Optional<Path> projectRoot = Optional.ofNullable(root.string("projectRoot", null)).map(Path::of);
         Path tokenFile = Path.of(root.string("tokenFile",
                 Path.of(System.getProperty("user.home"), ".spacetime", "token").toString()));
+        Optional<Path> alertWebhookTokenFile = Optional.ofNullable(root.string("alertWebhookTokenFile", null))
+                .map(Path::of);
         Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
 
         ConfigNode h = root.node("health");
@@ -164,7 +167,8 @@ public final class ConfigLoader {
         var scenes = scenes(root.node("scenes"));
 
         root.rejectUnknown();
-        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
+                alertWebhookTokenFile);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

@@ -14,13 +14,22 @@ import java.util.Set;
 /**
  * Everything the server reads from its command line, environment and config file ({@link ConfigLoader}).
  *
- * @param projectRoot the project directory that plays {@code res://}; empty means "use the built-in default"
+ * @param projectRoot           the project directory that plays {@code res://}; empty means "use the built-in default"
+ * @param alertWebhookTokenFile where the token Alertmanager posts to /alerts/webhook with is written; empty means
+ *                              {@value #ALERT_WEBHOOK_TOKEN_NAME} beside the admin token file
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
-                           Health health, Auth auth, RateLimit rateLimit, Scenes scenes) {
+                           Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
+                           Optional<Path> alertWebhookTokenFile) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String ALERT_WEBHOOK_TOKEN_NAME = "alert_webhook_token";
+
+    /** The alert webhook token file, by default beside the admin token file. */
+    public Path alertWebhookTokenPath() {
+        return alertWebhookTokenFile.orElseGet(() -> tokenFile.resolveSibling(ALERT_WEBHOOK_TOKEN_NAME));
+    }
 
     /** Health thresholds and timing. Memory is the process's resident set, as the memory alerts measure it. */
     public record Health(long memoryDegradedMb, long memoryUnhealthyMb, int connectionsDegraded,
@@ -112,31 +121,42 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes);
+        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withTokenFile(Path file) {
-        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit, scenes);
+        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit, scenes,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withProjectRoot(Path root) {
         return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
-                scenes);
+                scenes, alertWebhookTokenFile);
     }
 
     public ServerConfig withHealth(Health newHealth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit, scenes);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit, scenes,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withAuth(Auth newAuth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit, scenes);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit, scenes,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withScenes(Scenes newScenes) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, newScenes);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, newScenes,
+                alertWebhookTokenFile);
     }
 
     public ServerConfig withRateLimit(RateLimit newRateLimit) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit, scenes);
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit, scenes,
+                alertWebhookTokenFile);
+    }
+
+    public ServerConfig withAlertWebhookTokenFile(Path file) {
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
+                Optional.of(file));
     }
 }

@@ -1,0 +1,101 @@
+package dev.spacetime.server.alerts;
+
+import dev.spacetime.catalog.Metrics;
+import dev.spacetime.server.RouteFeature;
+import dev.spacetime.server.Routes;
+import dev.spacetime.server.ServerContext;
+import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.http.ApiException;
+import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.ratelimit.RouteGroup;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The receiver of Alertmanager's notifications. {@code POST /alerts/webhook} (webhook role only) takes a
+ * version-4 payload and keeps each alert's latest notification by fingerprint in a bounded {@link AlertStore},
+ * counting alerts in {@code alert_webhook_alerts_total{status}}. {@code GET /alerts} (reader) lists them, newest
+ * first, optionally filtered by {@code status} and {@code alertname}.
+ *
+ * <p>The webhook is not rate limited: Alertmanager batches by group and retries, and a 429 would only delay
+ * notifications; its token is the gate, and the body limit and store capacity bound what a token holder can cost.
+ */
+public final class AlertWebhookFeature implements RouteFeature {
+
+    public static final String WEBHOOK_PATH = "/alerts/webhook";
+    public static final String LIST_PATH = "/alerts";
+    private static final int MAX_FILTER_CHARS = 256;
+
+    private final AlertStore store;
+
+    public AlertWebhookFeature() {
+        this(AlertStore.DEFAULT_CAPACITY);
+    }
+
+    public AlertWebhookFeature(int capacity) {
+        this.store = new AlertStore(capacity);
+    }
+
+    @Override
+    public void mount(Routes routes, ServerContext ctx) {
+        Map<AlertStatus, CounterDataPoint> received = new EnumMap<>(AlertStatus.class);
+        for (AlertStatus s : AlertStatus.values()) {
+            received.put(s, ctx.metrics().counter(Metrics.ALERT_NOTIFICATIONS).labelValues(s.label()));
+        }
+        routes.post(WEBHOOK_PATH).role(Role.WEBHOOK).jsonBody().handler(rc -> {
+            WebhookPayload payload = WebhookPayload.parse(RequestContext.of(rc).json(), Instant.now());
+            for (ReceivedAlert alert : payload.alerts()) {
+                store.put(alert);
+                received.get(alert.status()).inc();
+            }
+            Responses.json(rc, 200, new JsonObject().put("accepted", payload.alerts().size()));
+        });
+        routes.get(LIST_PATH).role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc -> {
+            Predicate<ReceivedAlert> filter = filter(rc);
+            List<ReceivedAlert> alerts = store.recent(filter);
+            Responses.json(rc, 200, new JsonObject()
+                    .put("alerts", new JsonArray(alerts.stream().map(ReceivedAlert::toJson).toList()))
+                    .put("count", alerts.size())
+                    .put("capacity", store.capacity()));
+        });
+    }
+
+    @Override
+    public void listening(ServerContext ctx) throws IOException {
+        WebhookToken.provision(ctx);
+    }
+
+    private static Predicate<ReceivedAlert> filter(RoutingContext rc) {
+        Predicate<ReceivedAlert> filter = a -> true;
+        Optional<String> status = query(rc, "status");
+        if (status.isPresent()) {
+            AlertStatus wanted = AlertStatus.parse(status.get())
+                    .orElseThrow(() -> new ApiException(400, "status must be \"firing\" or \"resolved\""));
+            filter = filter.and(a -> a.status() == wanted);
+        }
+        Optional<String> alertname = query(rc, "alertname");
+        if (alertname.isPresent()) {
+            String wanted = alertname.get();
+            filter = filter.and(a -> a.alertname().equals(wanted));
+        }
+        return filter;
+    }
+
+    private static Optional<String> query(RoutingContext rc, String name) {
+        List<String> values = rc.queryParam(name);
+        if (values.size() > 1 || values.stream().anyMatch(v -> v.isEmpty() || v.length() > MAX_FILTER_CHARS)) {
+            throw new ApiException(400, name + " must be given at most once, 1-" + MAX_FILTER_CHARS + " characters");
+        }
+        return values.stream().findFirst();
+    }
+}
