@@ -54,6 +54,19 @@ class HealthCommandTest {
     }
 
     @Test
+    void degradedIsShownButExitsZero() throws Exception {
+        // More than 1 MB is degraded, unhealthy only past 1 TB.
+        try (LiveServer s = LiveServer.start(c -> c.withHealth(new ServerConfig.Health(1, 1 << 20,
+                c.health().connectionsDegraded(), c.health().connectionsUnhealthy(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5))))) {
+            LiveServer.Run run = s.client(LiveServer.env("TERM", "xterm"), true, "health");
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains(ESC + "33mDEGRADED").contains(ESC + "33mdegraded")
+                    .contains(ESC + "33m! " + ESC + "0mmemory: ");
+        }
+    }
+
+    @Test
     void colouredOnlyOnATerminalThatWantsColour() throws Exception {
         try (LiveServer s = LiveServer.start()) {
             Map<String, String> xterm = LiveServer.env("TERM", "xterm-256color");
