@@ -1,5 +1,6 @@
 package dev.spacetime.dashboard;
 
+import dev.spacetime.catalog.Jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,8 @@ public final class Provisioning {
     public static final String DATASOURCE_UID = "prometheus";
     /** Prometheus as the compose network names it. */
     public static final String PROMETHEUS_URL = "http://prometheus:9090";
-    /**
-     * Prometheus scrape interval (SPEC.md: 15 s). Grafana's {@code $__rate_interval} is at least four times this,
-     * so it must match the scrape config.
-     */
-    public static final String SCRAPE_INTERVAL = "15s";
+    /** Prometheus's scrape interval: Grafana's {@code $__rate_interval} is at least four times this. */
+    public static final String SCRAPE_INTERVAL = Jobs.SCRAPE_INTERVAL.toSeconds() + "s";
 
     public static final String DATASOURCE_FILE = "prometheus.yml";
     public static final String PROVIDER_FILE = "dashboard-provider.yml";

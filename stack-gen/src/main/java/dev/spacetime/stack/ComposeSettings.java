@@ -1,5 +1,8 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.dashboard.GrafanaVersion;
+import dev.spacetime.dashboard.Provisioning;
+
 /**
  * The docker-compose deployment: pinned images, published ports, retention, Grafana provisioning mounts and the
  * secret holding the API's webhook token.
@@ -28,12 +31,12 @@ public record ComposeSettings(
                 "prom/prometheus:v2.42.0",
                 "prom/alertmanager:v0.25.0",
                 "prom/node-exporter:v1.5.0",
-                "grafana/grafana:11.3.1");
+                GrafanaVersion.IMAGE);
     }
 
     /**
      * Grafana's first-login credentials and provisioning mounts. Host directories are relative to
-     * docker-compose.yml; dashboard-gen's provider file must point at {@code dashboardsContainerDir}.
+     * docker-compose.yml; the container directories are the ones dashboard-gen's provisioning files expect.
      */
     public record Grafana(
             int port,
@@ -44,8 +47,8 @@ public record ComposeSettings(
             String dashboardsHostDir,
             String dashboardsContainerDir) {
         public static final Grafana STANDARD = new Grafana(3000, "admin", "admin",
-                "./grafana/datasources", "/etc/grafana/provisioning/datasources",
-                "./grafana/dashboards", "/etc/grafana/provisioning/dashboards");
+                "./grafana/datasources", Provisioning.DATASOURCES_DIR,
+                "./grafana/dashboards", Provisioning.DASHBOARDS_DIR);
     }
 
     public static final ComposeSettings STANDARD = new ComposeSettings(

@@ -1,12 +1,14 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.catalog.Jobs;
+
 /**
  * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
  * {@code prometheus.yml} and {@code alertmanager.yml}.
  */
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
-    public static final PromDuration STANDARD_INTERVAL = PromDuration.ofSeconds(15);
+    public static final PromDuration STANDARD_INTERVAL = new PromDuration(Jobs.SCRAPE_INTERVAL);
     public static final String LOOPBACK = "127.0.0.1";
 
     /** Inside docker-compose: services by name, the API on the Docker host (Linux and Docker Desktop). */

@@ -1,0 +1,97 @@
+package dev.spacetime.profiler;
+
+import java.util.Optional;
+
+/**
+ * Records one request. Obtained from {@link Profiler#start}. Safe to use from several threads (event loop and
+ * workers): every operation is atomic, and the profile is taken at {@link #finish}.
+ * Two ways to time phases:
+ * <ul>
+ *   <li>{@link #phase} (for servers): returns a scope whose {@code close()} ends exactly that phase, is idempotent
+ *   and never throws; closing a phase also ends the phases still open inside it; a phase started after
+ *   {@code finish} is not recorded. Close it with try-with-resources or in the callback that ends the work.</li>
+ *   <li>{@link #begin}/{@link #end} (strict, LIFO): misuse throws {@link IllegalStateException}.</li>
+ * </ul>
+ * Phases nest: a phase started while another is open is its child. {@code finish} ends phases still open.
+ * A request that was not sampled gets a recorder that ignores every call, so call sites need no checks.
+ */
+public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.Disabled {
+
+    /** Starts a phase (a child of the innermost open phase, if any). */
+    void begin(String phase);
+
+    /** Ends the innermost open phase. */
+    void end();
+
+    /** Starts a phase and returns the scope that ends it: {@code try (var p = rec.phase("parse")) {...}}. */
+    Scope phase(String phase);
+
+    /**
+     * Ends the request and stores its profile under the endpoint given to {@link Profiler#start}. Returns the
+     * stored profile, or empty when this request was not profiled. A recorder finishes once; a second call
+     * throws {@link IllegalStateException}.
+     */
+    Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes);
+
+    /**
+     * Like {@link #finish(int, long, long)}, with the endpoint (route template) known only once routing is done.
+     */
+    Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes);
+
+    /** The request id ({@code req_<n>}), or empty when this request is not profiled. */
+    Optional<String> id();
+
+    /** Whether this request is being profiled. */
+    boolean active();
+
+    /** Ends the phase opened by {@link #phase}; idempotent, never throws. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The recorder of a request that is not profiled, and the scope of an unrecorded phase: all no-ops. */
+    final class Disabled implements ProfileRecorder, Scope {
+        static final Disabled INSTANCE = new Disabled();
+
+        private Disabled() {
+        }
+
+        @Override
+        public void begin(String phase) {
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public Scope phase(String phase) {
+            return this;
+        }
+
+        @Override
+        public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> id() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
