@@ -8,7 +8,7 @@ import dev.spacetime.client.health.HealthCommand;
 import dev.spacetime.client.http.ApiClient;
 import dev.spacetime.client.metrics.Scraper;
 import dev.spacetime.client.profile.ProfileCommand;
-import dev.spacetime.client.profile.ProfileQueryOptions;
+import dev.spacetime.profiler.ProfileQuery;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -124,8 +124,8 @@ public final class DashboardCommand implements Callable<Integer> {
             throw new ClientException(ExitCodes.FAILED, profileRefusal);
         }
         Map<String, Object> query = new LinkedHashMap<>();
-        query.put(ProfileQueryOptions.SLOW_ONLY, "true");
-        query.put(ProfileQueryOptions.LIMIT, SLOW_SHOWN);
+        query.put(ProfileQuery.SLOW_ONLY, "true");
+        query.put(ProfileQuery.LIMIT, SLOW_SHOWN);
         try {
             JsonNode body = client.getJson(ProfileCommand.PATH, query, true);
             return ProfileCommand.slowestRequests(body, SLOW_SHOWN);

@@ -8,12 +8,12 @@ import dev.spacetime.client.ExitCodes;
 import dev.spacetime.client.Main;
 import dev.spacetime.client.http.ApiClient;
 import dev.spacetime.client.http.Response;
+import dev.spacetime.profiler.export.FlameFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,25 +34,6 @@ public final class FlamegraphCommand implements Callable<Integer> {
     static final String PATH = "/debug/profile/flamegraph";
     private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
 
-    /** The formats the server renders, with where to open each. */
-    public enum Format {
-        SPEEDSCOPE(".speedscope.json", "open it at https://www.speedscope.app"),
-        CHROME(".trace.json", "open it in Chrome DevTools (Performance > Load profile) or https://ui.perfetto.dev"),
-        FOLDED(".folded.txt", "render it with flamegraph.pl or inferno-flamegraph");
-
-        final String suffix;
-        final String howToOpen;
-
-        Format(String suffix, String howToOpen) {
-            this.suffix = suffix;
-            this.howToOpen = howToOpen;
-        }
-
-        public String param() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     @ParentCommand
     Main root;
 
@@ -64,7 +45,7 @@ public final class FlamegraphCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "speedscope", description = "speedscope, chrome or folded "
             + "(default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
-    Format format;
+    FlameFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to save (a directory keeps the server's file name; default: the current directory).")
@@ -74,7 +55,7 @@ public final class FlamegraphCommand implements Callable<Integer> {
     public Integer call() throws ClientException {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("request_id", requestId);
-        query.put("format", format.param());
+        query.put("format", format.toString());
         Response response = root.client().get(PATH, query, true);
         FlameStacks stacks = parse(response);
         Path target = target(response);
@@ -86,14 +67,14 @@ public final class FlamegraphCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (root.json()) {
             ObjectNode node = ApiClient.JSON.createObjectNode()
-                    .put("file", target.toString()).put("bytes", response.body().length).put("format", format.param())
+                    .put("file", target.toString()).put("bytes", response.body().length).put("format", format.toString())
                     .put("total_ms", stacks.totalMs());
             ArrayNode frames = node.putArray("stacks");
             stacks.selfMs().forEach((stack, ms) -> frames.addObject().put("stack", String.join(";", stack))
                     .put("self_ms", ms));
             out.println(node.toPrettyString());
         } else {
-            out.println("Saved " + response.body().length + " bytes to " + target + " (" + format.howToOpen + ")");
+            out.println("Saved " + response.body().length + " bytes to " + target + " (" + howToOpen(format) + ")");
             out.println(String.format(Locale.ROOT, "Where the time went (%.3f ms in all):", stacks.totalMs()));
             FlameView.render(stacks).forEach(out::println);
         }
@@ -102,13 +83,13 @@ public final class FlamegraphCommand implements Callable<Integer> {
 
     private FlameStacks parse(Response response) throws ClientException {
         try {
-            if (format == Format.FOLDED) {
+            if (format == FlameFormat.FOLDED) {
                 return FlameStacks.fromFolded(response.text());
             }
             JsonNode body = ApiClient.JSON.readTree(response.body());
-            return format == Format.SPEEDSCOPE ? FlameStacks.fromSpeedscope(body) : FlameStacks.fromChrome(body);
+            return format == FlameFormat.SPEEDSCOPE ? FlameStacks.fromSpeedscope(body) : FlameStacks.fromChrome(body);
         } catch (IOException | IllegalArgumentException e) {
-            throw ApiClient.unexpected(response, "not a " + format.param() + " file: " + e.getMessage());
+            throw ApiClient.unexpected(response, "not a " + format + " file: " + e.getMessage());
         }
     }
 
@@ -122,22 +103,28 @@ public final class FlamegraphCommand implements Callable<Integer> {
     }
 
     /** The Content-Disposition file name reduced to safe characters (never a path), or a default. */
-    static String fileName(String contentDisposition, Format format) {
+    static String fileName(String contentDisposition, FlameFormat format) {
         Matcher m = FILENAME.matcher(contentDisposition);
         String name = m.find() ? m.group(1).replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9_.-]", "_") : "";
-        return name.isEmpty() || name.startsWith(".") ? "profile" + format.suffix : name;
+        return name.isEmpty() || name.startsWith(".") ? format.fileName("profile") : name;
     }
 
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    private static String howToOpen(FlameFormat format) {
+        return switch (format) {
+            case SPEEDSCOPE -> "open it at https://www.speedscope.app";
+            case CHROME -> "open it in Chrome DevTools (Performance > Load profile) or https://ui.perfetto.dev";
+            case FOLDED -> "render it with flamegraph.pl or inferno-flamegraph";
+        };
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<FlameFormat> {
         @Override
-        public Format convert(String value) {
-            for (Format f : Format.values()) {
-                if (f.param().equalsIgnoreCase(value)) {
-                    return f;
-                }
+        public FlameFormat convert(String value) {
+            try {
+                return FlameFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage() + ", got " + value);
             }
-            throw new picocli.CommandLine.TypeConversionException("expected one of "
-                    + String.join(", ", List.of("speedscope", "chrome", "folded")) + ", got " + value);
         }
     }
 }

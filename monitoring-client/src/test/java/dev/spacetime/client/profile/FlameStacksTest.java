@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spacetime.client.http.ApiClient;
+import dev.spacetime.profiler.Phase;
+import dev.spacetime.profiler.RequestProfile;
+import dev.spacetime.profiler.export.FlameFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,37 @@ class FlameStacksTest {
                 """)));
     }
 
+    /** The profiler's own exports of the same requests, in every format, reduce to the same stacks. */
+    @Test
+    void theProfilersExportsInEveryFormat() throws Exception {
+        long ms = 1_000_000;
+        RequestProfile scene = new RequestProfile(1, "GET", "/scene", 200, 0, 10, 0, 0, 10 * ms, false, List.of(
+                new Phase("auth", Phase.ROOT, 0, 0, ms),
+                new Phase("file_io", Phase.ROOT, 0, 3 * ms / 2, 8 * ms),
+                new Phase("parse", 1, 1, 3 * ms, 5 * ms)));
+        // Overlaps the first in time: Chrome puts it on another lane.
+        RequestProfile health = new RequestProfile(2, "GET", "/health", 200, 0, 10, 2, 2 * ms, 4 * ms, false,
+                List.of(new Phase("serialization", Phase.ROOT, 0, ms, 2 * ms)));
+        List<RequestProfile> both = List.of(scene, health);
+        Map<List<String>, Double> expected = new java.util.HashMap<>(EXPECTED);
+        expected.put(List.of("GET /health"), 2.0);
+        expected.put(List.of("GET /health", "serialization"), 2.0);
+        for (FlameFormat format : FlameFormat.values()) {
+            for (boolean aggregate : new boolean[] {false, true}) {
+                String file = format.render(both, aggregate, "all");
+                FlameStacks stacks = switch (format) {
+                    case SPEEDSCOPE -> FlameStacks.fromSpeedscope(ApiClient.JSON.readTree(file));
+                    case CHROME -> FlameStacks.fromChrome(ApiClient.JSON.readTree(file));
+                    case FOLDED -> FlameStacks.fromFolded(file);
+                };
+                String what = format + (aggregate ? " aggregated" : "");
+                assertThat(stacks.selfMs().keySet()).as(what).containsExactlyInAnyOrderElementsOf(expected.keySet());
+                expected.forEach((stack, self) -> assertThat(stacks.selfMs().get(stack)).as(what + " " + stack)
+                        .isCloseTo(self, within(1e-9)));
+            }
+        }
+    }
+
     @Test
     void malformedFilesAreRejected() {
         assertThatThrownBy(() -> FlameStacks.fromFolded("GET /scene;auth\n"))
@@ -116,11 +150,11 @@ class FlameStacksTest {
     @Test
     void downloadNamesAreReducedToSafeCharacters() {
         assertThat(FlamegraphCommand.fileName("attachment; filename=\"req_12.speedscope.json\"",
-                FlamegraphCommand.Format.SPEEDSCOPE)).isEqualTo("req_12.speedscope.json");
+                FlameFormat.SPEEDSCOPE)).isEqualTo("req_12.speedscope.json");
         assertThat(FlamegraphCommand.fileName("attachment; filename=\"../../etc/passwd\"",
-                FlamegraphCommand.Format.FOLDED)).isEqualTo("passwd");
-        assertThat(FlamegraphCommand.fileName("attachment; filename=\"..\"", FlamegraphCommand.Format.CHROME))
+                FlameFormat.FOLDED)).isEqualTo("passwd");
+        assertThat(FlamegraphCommand.fileName("attachment; filename=\"..\"", FlameFormat.CHROME))
                 .isEqualTo("profile.trace.json");
-        assertThat(FlamegraphCommand.fileName("", FlamegraphCommand.Format.FOLDED)).isEqualTo("profile.folded.txt");
+        assertThat(FlamegraphCommand.fileName("", FlameFormat.FOLDED)).isEqualTo("profile.folded.txt");
     }
 }
