@@ -20,12 +20,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flamegraph [--request-id ID] [--format F] [-o FILE|DIR]}: downloads a flame graph file from
+ * {@code flamegraph [--request-id ID|all] [filters] [--format F] [-o FILE|DIR]}: downloads a flame graph file from
  * /debug/profile/flamegraph, saves it, and prints where the time went.
  */
 @Command(name = "flamegraph", description = "Save a flame graph (SpeedScope, Chrome DevTools or folded stacks) "
@@ -40,8 +41,12 @@ public final class FlamegraphCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--request-id", paramLabel = "ID", description = "One request (default: the slowest recent one).")
+    @Option(names = "--request-id", paramLabel = "ID", description = "One request, or 'all' for the aggregate of every "
+            + "kept one (default: the slowest recent request; with filters, the aggregate of those matching).")
     String requestId;
+
+    @Mixin
+    ProfileQueryOptions filters;
 
     @Option(names = "--format", defaultValue = "speedscope", description = "speedscope, chrome or folded "
             + "(default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
@@ -53,7 +58,7 @@ public final class FlamegraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClientException {
-        Map<String, Object> query = new LinkedHashMap<>();
+        Map<String, Object> query = new LinkedHashMap<>(filters.query());
         query.put("request_id", requestId);
         query.put("format", format.toString());
         Response response = root.client().get(PATH, query, true);

@@ -128,6 +128,21 @@ class ProfileCommandsTest {
     }
 
     @Test
+    void filtersAggregateTheMatchingRequests() throws Exception {
+        try (LiveServer s = LiveServer.start()) {
+            traffic(s);
+            Path file = s.home.resolve("health.folded.txt");
+            LiveServer.Run run = s.client("--json", "flamegraph", "--endpoint=/health", "--format=folded", "-o",
+                    file.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            JsonNode summary = ApiClient.JSON.readTree(run.out());
+            assertThat(summary.get("stacks")).isNotEmpty()
+                    .allSatisfy(st -> assertThat(st.get("stack").asText()).startsWith("GET /health"));
+            assertThat(Files.readString(file).lines()).isNotEmpty().allMatch(l -> l.startsWith("GET /health"));
+        }
+    }
+
+    @Test
     void theDashboardListsSlowRequestsWithTheToken() throws Exception {
         try (LiveServer s = LiveServer.start()) {
             traffic(s);
