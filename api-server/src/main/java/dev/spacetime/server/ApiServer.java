@@ -112,7 +112,8 @@ public final class ApiServer implements AutoCloseable {
             health.check().join();
 
             Router router = Router.router(vertx);
-            router.route().handler(new RequestObserver(metrics.http(), ctx::tracer));
+            router.route().handler(new RequestObserver(metrics.http(), ctx::tracer,
+                    config.instrumentation().enabled()));
             Routes routes = new Routes(router, ctx);
             List<RouteFeature> features = new java.util.ArrayList<>(Modules.features());
             features.addAll(extraFeatures);

@@ -9,6 +9,7 @@ import dev.spacetime.server.health.HealthCheck;
 import dev.spacetime.server.health.HealthFeature;
 import dev.spacetime.server.health.MemoryCheck;
 import dev.spacetime.server.metrics.MetricsFeature;
+import dev.spacetime.server.profiling.ProfilingFeature;
 import dev.spacetime.server.scene.EngineCheck;
 import dev.spacetime.server.scene.SceneFeature;
 import dev.spacetime.server.scene.SceneLoaderCheck;
@@ -27,7 +28,8 @@ final class Modules {
                 new MetricsFeature(),
                 new AuthFeature(),
                 new SceneFeature(),
-                new AlertWebhookFeature());
+                new AlertWebhookFeature(),
+                new ProfilingFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */

@@ -17,7 +17,7 @@ class DemoProjectDefaultTest {
         Path root;
         try (TestServer s = TestServer.start(c -> new ServerConfig(c.host(), c.port(), Optional.empty(),
                 c.tokenFile(), c.drainTimeout(), c.health(), c.auth(), c.rateLimit(), c.scenes(),
-                c.alertWebhookTokenFile()))) {
+                c.alertWebhookTokenFile(), c.instrumentation(), c.profiler()))) {
             root = s.server.context().projectRoot();
             assertThat(root.toString()).doesNotStartWith(s.dir.toString());
             SceneClient admin = new SceneClient(s);

@@ -1,5 +1,6 @@
 package dev.spacetime.server.config;
 
+import dev.spacetime.profiler.ProfilerSettings;
 import dev.spacetime.scene.parse.ParseLimits;
 import dev.spacetime.scene.path.PathDecision;
 import dev.spacetime.scene.path.PathPolicy;
@@ -39,11 +40,15 @@ public final class ConfigLoader {
             new Setting("--project-root", "SPACETIME_PROJECT_ROOT", "projectRoot"),
             new Setting("--token-file", "SPACETIME_TOKEN_FILE", "tokenFile"),
             new Setting("--environment", "SPACETIME_ENVIRONMENT", "scenes.environment"),
-            new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"));
+            new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"),
+            new Setting("--instrumentation", "SPACETIME_INSTRUMENTATION", "instrumentation.enabled"),
+            new Setting("--profiler", "SPACETIME_PROFILER", "profiler.enabled"),
+            new Setting("--profiler-sample-rate", "SPACETIME_PROFILER_SAMPLE_RATE", "profiler.sampleRate"));
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
-            + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--config FILE]";
+            + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--instrumentation true|false]"
+            + " [--profiler true|false] [--profiler-sample-rate R] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -166,9 +171,17 @@ public final class ConfigLoader {
 
         var scenes = scenes(root.node("scenes"));
 
+        var instrumentation = new ServerConfig.Instrumentation(root.node("instrumentation").bool("enabled", true));
+        ConfigNode p = root.node("profiler");
+        var profiler = new ServerConfig.Profiling(
+                p.bool("enabled", true),
+                p.decimal("sampleRate", 1.0, 0.0, 1.0),
+                p.decimal("slowThresholdMs", 100.0, 0.0, 3_600_000.0),
+                (int) p.integer("capacity", 1000, 1, ProfilerSettings.MAX_CAPACITY));
+
         root.rejectUnknown();
         return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

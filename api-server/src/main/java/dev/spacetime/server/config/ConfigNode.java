@@ -51,6 +51,39 @@ final class ConfigNode {
         return n;
     }
 
+    /** {@code true}/{@code false} (YAML booleans, or the strings from the environment and command line). */
+    boolean bool(String key, boolean defaultValue) {
+        Object v = take(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (String.valueOf(v).trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(key, "must be true or false, got '" + v + "'");
+        };
+    }
+
+    double decimal(String key, double defaultValue, double min, double max) {
+        Object v = take(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        double d;
+        try {
+            d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw error(key, "must be a number, got '" + v + "'");
+        }
+        if (!(d >= min && d <= max)) {
+            throw error(key, "must be between " + min + " and " + max + ", got " + v);
+        }
+        return d;
+    }
+
     List<String> strings(String key) {
         Object v = take(key);
         if (v == null) {

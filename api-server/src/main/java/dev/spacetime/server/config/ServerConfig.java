@@ -17,10 +17,13 @@ import java.util.Set;
  * @param projectRoot           the project directory that plays {@code res://}; empty means "use the built-in default"
  * @param alertWebhookTokenFile where the token Alertmanager posts to /alerts/webhook with is written; empty means
  *                              {@value #ALERT_WEBHOOK_TOKEN_NAME} beside the admin token file
+ * @param instrumentation       whether requests are measured at all (metrics and profiles)
+ * @param profiler              the request profiler's settings at startup
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
                            Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
-                           Optional<Path> alertWebhookTokenFile) {
+                           Optional<Path> alertWebhookTokenFile, Instrumentation instrumentation,
+                           Profiling profiler) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -115,6 +118,24 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         }
     }
 
+    /**
+     * The switch between a measured server and a bare one (for overhead comparisons): off, the per-request observer
+     * records no request metrics and no profiles; {@code /metrics} and the other routes are still served.
+     */
+    public record Instrumentation(boolean enabled) {
+    }
+
+    /**
+     * The request profiler at startup ({@code POST /debug/profile} changes it at run time).
+     *
+     * @param enabled         whether requests are profiled
+     * @param sampleRate      fraction of requests profiled, 0..1
+     * @param slowThresholdMs a request at least this long is slow
+     * @param capacity        how many recent profiles are kept
+     */
+    public record Profiling(boolean enabled, double sampleRate, double slowThresholdMs, int capacity) {
+    }
+
     /** Defaults only: what a test or an embedding starts from. */
     public static ServerConfig defaults() {
         return ConfigLoader.fromMap(Map.of());
@@ -122,41 +143,51 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withTokenFile(Path file) {
         return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withProjectRoot(Path root) {
         return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
-                scenes, alertWebhookTokenFile);
+                scenes, alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withHealth(Health newHealth) {
         return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withAuth(Auth newAuth) {
         return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withScenes(Scenes newScenes) {
         return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, newScenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
     }
 
     public ServerConfig withRateLimit(RateLimit newRateLimit) {
         return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit, scenes,
-                alertWebhookTokenFile);
+                alertWebhookTokenFile, instrumentation, profiler);
+    }
+
+    public ServerConfig withInstrumentation(Instrumentation newInstrumentation) {
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
+                alertWebhookTokenFile, newInstrumentation, profiler);
+    }
+
+    public ServerConfig withProfiler(Profiling newProfiler) {
+        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
+                alertWebhookTokenFile, instrumentation, newProfiler);
     }
 
     public ServerConfig withAlertWebhookTokenFile(Path file) {
         return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                Optional.of(file));
+                Optional.of(file), instrumentation, profiler);
     }
 }

@@ -9,22 +9,32 @@ import java.util.function.Supplier;
 
 /**
  * The first handler of every request: attaches its {@link RequestContext}, sets the security headers, and when the
- * response ends (or the connection drops) records the request metrics under the endpoint the route declared.
+ * response ends (or the connection drops) records the request metrics under the endpoint the route declared and
+ * finishes the request's trace. Not instrumented (the configuration's {@code instrumentation.enabled: false}), it
+ * does neither: the baseline that measures what instrumentation costs.
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     private final HttpMetrics metrics;
     private final Supplier<RequestTracer> tracer;
+    private final boolean instrumented;
 
-    public RequestObserver(HttpMetrics metrics, Supplier<RequestTracer> tracer) {
+    public RequestObserver(HttpMetrics metrics, Supplier<RequestTracer> tracer, boolean instrumented) {
         this.metrics = metrics;
         this.tracer = tracer;
+        this.instrumented = instrumented;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (!instrumented) {
+            RequestContext.attach(ctx, RequestTrace.NONE);
+            SecurityHeaders.apply(ctx.response().headers());
+            ctx.next();
+            return;
+        }
         HttpServerRequest request = ctx.request();
         String method = HttpMetrics.methodLabel(request.method());
-        RequestContext rc = RequestContext.attach(ctx, tracer.get().start(request.method().name(), request.path()));
+        RequestContext rc = RequestContext.attach(ctx, tracer.get().start(method, request.path()));
         SecurityHeaders.apply(ctx.response().headers());
         ctx.addEndHandler(ar -> {
             HttpServerResponse response = ctx.response();

@@ -149,4 +149,50 @@ class ConfigLoaderTest {
                     .as(bad[0]).isInstanceOf(ConfigException.class).hasMessageContaining(bad[1]);
         }
     }
+
+    @Test
+    void profilerAndInstrumentationSettings() throws Exception {
+        ServerConfig d = ConfigLoader.load(new String[0], Map.of());
+        assertThat(d.instrumentation().enabled()).isTrue();
+        assertThat(d.profiler()).isEqualTo(new ServerConfig.Profiling(true, 1.0, 100.0, 1000));
+
+        Path file = yaml("""
+                instrumentation:
+                  enabled: false
+                profiler:
+                  enabled: false
+                  sampleRate: 0.25
+                  slowThresholdMs: 12.5
+                  capacity: 50
+                """);
+        ServerConfig c = ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of());
+        assertThat(c.instrumentation().enabled()).isFalse();
+        assertThat(c.profiler()).isEqualTo(new ServerConfig.Profiling(false, 0.25, 12.5, 50));
+
+        ServerConfig env = ConfigLoader.load(new String[] {"--config", file.toString(), "--profiler-sample-rate",
+            "0.5"}, Map.of("SPACETIME_INSTRUMENTATION", "true", "SPACETIME_PROFILER", "true",
+                "SPACETIME_PROFILER_SAMPLE_RATE", "0.75"));
+        assertThat(env.instrumentation().enabled()).as("environment beats file").isTrue();
+        assertThat(env.profiler()).as("command line beats environment")
+                .isEqualTo(new ServerConfig.Profiling(true, 0.5, 12.5, 50));
+    }
+
+    @Test
+    void badProfilerSettingsAreRejected() throws Exception {
+        for (String[] bad : new String[][] {
+            {"profiler:\n  sampleRate: 1.5\n", "'profiler.sampleRate' must be between 0.0 and 1.0"},
+            {"profiler:\n  sampleRate: often\n", "'profiler.sampleRate' must be a number"},
+            {"profiler:\n  slowThresholdMs: -1\n", "'profiler.slowThresholdMs' must be between"},
+            {"profiler:\n  capacity: 0\n", "'profiler.capacity' must be between 1 and 100000"},
+            {"profiler:\n  enabled: maybe\n", "'profiler.enabled' must be true or false"},
+            {"profiler:\n  sample_rate: 0.5\n", "unknown configuration key 'profiler.sample_rate'"},
+            {"instrumentation:\n  enabled: 1\n", "'instrumentation.enabled' must be true or false"},
+            {"instrumentation:\n  metrics: false\n", "unknown configuration key 'instrumentation.metrics'"}}) {
+            Path file = yaml(bad[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+                    .as(bad[0]).isInstanceOf(ConfigException.class).hasMessageContaining(bad[1]);
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--instrumentation", "off"}, Map.of()))
+                .hasMessageContaining("'instrumentation.enabled' must be true or false");
+    }
 }

@@ -7,13 +7,12 @@ import dev.spacetime.profiler.RequestProfile;
 import dev.spacetime.profiler.TestProfiles;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.spacetime.profiler.export.ExportFixtures.assertWellNested;
+import static dev.spacetime.profiler.export.ExportFixtures.events;
 import static dev.spacetime.profiler.export.ExportFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,39 +73,5 @@ class ChromeTraceExportTest {
         JsonNode trace = parse(ChromeTraceExport.export(List.of()));
         assertThat(events(trace, "X")).isEmpty();
         assertThat(events(trace, "M")).hasSize(1);
-    }
-
-    /** X events sorted by ts; per thread each one lies inside the enclosing open one or starts after it ends. */
-    static void assertWellNested(JsonNode trace) {
-        Map<Integer, Deque<double[]>> open = new HashMap<>(); // {start, end}
-        double last = Double.NEGATIVE_INFINITY;
-        int count = 0;
-        for (JsonNode e : events(trace, "X")) {
-            assertThat(e.get("pid").asInt()).isEqualTo(ChromeTraceExport.PID);
-            assertThat(e.has("args") ? e.get("args").size() : 0).isLessThanOrEqualTo(1);
-            double ts = e.get("ts").asDouble();
-            double end = ts + e.get("dur").asDouble();
-            assertThat(e.get("dur").asDouble()).isNotNegative();
-            assertThat(ts).as("monotonic ts").isGreaterThanOrEqualTo(last);
-            last = ts;
-            Deque<double[]> stack = open.computeIfAbsent(e.get("tid").asInt(), k -> new ArrayDeque<>());
-            while (!stack.isEmpty() && end > stack.peek()[1]) {
-                // Not inside the open event, so it must start after that one ended (no partial overlap).
-                assertThat(ts).as("%s overlaps an enclosing event", e.get("name")).isGreaterThanOrEqualTo(stack.pop()[1]);
-            }
-            stack.push(new double[] {ts, end});
-            count++;
-        }
-        assertThat(count).isPositive();
-    }
-
-    static List<JsonNode> events(JsonNode trace, String ph) {
-        List<JsonNode> out = new ArrayList<>();
-        trace.get("traceEvents").forEach(e -> {
-            if (e.get("ph").asText().equals(ph)) {
-                out.add(e);
-            }
-        });
-        return out;
     }
 }
