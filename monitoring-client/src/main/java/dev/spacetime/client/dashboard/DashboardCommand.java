@@ -11,6 +11,7 @@ import dev.spacetime.client.profile.ProfileCommand;
 import dev.spacetime.profiler.ProfileQuery;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +128,10 @@ public final class DashboardCommand implements Callable<Integer> {
         query.put(ProfileQuery.SLOW_ONLY, "true");
         query.put(ProfileQuery.LIMIT, SLOW_SHOWN);
         try {
-            JsonNode body = client.getJson(ProfileCommand.PATH, query, true);
-            return ProfileCommand.slowestRequests(body, SLOW_SHOWN);
+            JsonNode slow = client.getJson(ProfileCommand.PATH, query, true).path("slow_requests");
+            List<JsonNode> newestFirst = new ArrayList<>();
+            slow.forEach(newestFirst::add); // the server lists them newest first
+            return newestFirst;
         } catch (ClientException e) {
             if (e.refusedCredentials() || e.httpStatus() == 404) {
                 profileRefusal = e.getMessage();

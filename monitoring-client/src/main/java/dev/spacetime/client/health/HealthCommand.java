@@ -59,8 +59,7 @@ public final class HealthCommand implements Callable<Integer> {
             throw ApiClient.unexpected(response, "no subsystems object");
         }
         List<Subsystem> subsystems = new ArrayList<>();
-        for (var it = subs.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : subs.properties()) {
             JsonNode s = e.getValue();
             subsystems.add(new Subsystem(e.getKey(), state(response, s.get("status")), s.path("message").asText(""),
                     s.path("check_duration_ms").asDouble(Double.NaN)));

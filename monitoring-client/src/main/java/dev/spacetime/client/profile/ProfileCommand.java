@@ -67,7 +67,7 @@ public final class ProfileCommand implements Callable<Integer> {
         lines.add("");
         lines.add("Phase statistics");
         Table phases = Table.of("phase", "count>", "avg>", "p50>", "p95>", "p99>", "max>", "self avg>");
-        body.path("phase_statistics").fields().forEachRemaining(e -> {
+        body.path("phase_statistics").properties().forEach(e -> {
             JsonNode s = e.getValue();
             phases.row(e.getKey(), s.path("count").asLong(), ms(s, "avg_ms"), ms(s, "p50_ms"), ms(s, "p95_ms"),
                     ms(s, "p99_ms"), ms(s, "max_ms"), ms(s.path("self"), "avg_ms"));
@@ -90,7 +90,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     /** Slow and recent requests together (each once, by id), longest first. */
-    public static List<JsonNode> slowestRequests(JsonNode body, int limit) {
+    private static List<JsonNode> slowestRequests(JsonNode body, int limit) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         for (String list : List.of("slow_requests", "recent_requests")) {
             body.path(list).forEach(r -> byId.putIfAbsent(r.path("id").asText(), r));
@@ -121,7 +121,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     private static String filtersText(JsonNode filters) {
         List<String> parts = new ArrayList<>();
-        filters.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
+        filters.properties().forEach(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
         return parts.isEmpty() ? "none" : String.join(" ", parts);
     }
 
