@@ -15,9 +15,7 @@ class DemoProjectDefaultTest {
     @Test
     void theDemoProjectIsServedAndRemovedOnClose() throws Exception {
         Path root;
-        try (TestServer s = TestServer.start(c -> new ServerConfig(c.host(), c.port(), Optional.empty(),
-                c.tokenFile(), c.drainTimeout(), c.health(), c.auth(), c.rateLimit(), c.scenes(),
-                c.alertWebhookTokenFile(), c.instrumentation(), c.profiler()))) {
+        try (TestServer s = TestServer.start(c -> c.toBuilder().projectRoot(Optional.empty()).build())) {
             root = s.server.context().projectRoot();
             assertThat(root.toString()).doesNotStartWith(s.dir.toString());
             SceneClient admin = new SceneClient(s);

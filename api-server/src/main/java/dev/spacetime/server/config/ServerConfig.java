@@ -141,53 +141,144 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         return ConfigLoader.fromMap(Map.of());
     }
 
+    /** A builder starting from this config: the one place that lists every component, so a new one is added here. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().port(newPort).build();
     }
 
     public ServerConfig withTokenFile(Path file) {
-        return new ServerConfig(host, port, projectRoot, file, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().tokenFile(file).build();
     }
 
     public ServerConfig withProjectRoot(Path root) {
-        return new ServerConfig(host, port, Optional.of(root), tokenFile, drainTimeout, health, auth, rateLimit,
-                scenes, alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().projectRoot(Optional.of(root)).build();
     }
 
     public ServerConfig withHealth(Health newHealth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, newHealth, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().health(newHealth).build();
     }
 
     public ServerConfig withAuth(Auth newAuth) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, newAuth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().auth(newAuth).build();
     }
 
     public ServerConfig withScenes(Scenes newScenes) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, newScenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().scenes(newScenes).build();
     }
 
     public ServerConfig withRateLimit(RateLimit newRateLimit) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, newRateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+        return toBuilder().rateLimit(newRateLimit).build();
     }
 
     public ServerConfig withInstrumentation(Instrumentation newInstrumentation) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, newInstrumentation, profiler);
+        return toBuilder().instrumentation(newInstrumentation).build();
     }
 
     public ServerConfig withProfiler(Profiling newProfiler) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, newProfiler);
+        return toBuilder().profiler(newProfiler).build();
     }
 
     public ServerConfig withAlertWebhookTokenFile(Path file) {
-        return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                Optional.of(file), instrumentation, profiler);
+        return toBuilder().alertWebhookTokenFile(Optional.of(file)).build();
+    }
+
+    /** Changes some components of an existing config; only {@link #toBuilder()} creates one, so none is ever unset. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Optional<Path> projectRoot;
+        private Path tokenFile;
+        private Duration drainTimeout;
+        private Health health;
+        private Auth auth;
+        private RateLimit rateLimit;
+        private Scenes scenes;
+        private Optional<Path> alertWebhookTokenFile;
+        private Instrumentation instrumentation;
+        private Profiling profiler;
+
+        private Builder(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            projectRoot = c.projectRoot;
+            tokenFile = c.tokenFile;
+            drainTimeout = c.drainTimeout;
+            health = c.health;
+            auth = c.auth;
+            rateLimit = c.rateLimit;
+            scenes = c.scenes;
+            alertWebhookTokenFile = c.alertWebhookTokenFile;
+            instrumentation = c.instrumentation;
+            profiler = c.profiler;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder projectRoot(Optional<Path> value) {
+            projectRoot = value;
+            return this;
+        }
+
+        public Builder tokenFile(Path value) {
+            tokenFile = value;
+            return this;
+        }
+
+        public Builder drainTimeout(Duration value) {
+            drainTimeout = value;
+            return this;
+        }
+
+        public Builder health(Health value) {
+            health = value;
+            return this;
+        }
+
+        public Builder auth(Auth value) {
+            auth = value;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimit value) {
+            rateLimit = value;
+            return this;
+        }
+
+        public Builder scenes(Scenes value) {
+            scenes = value;
+            return this;
+        }
+
+        public Builder alertWebhookTokenFile(Optional<Path> value) {
+            alertWebhookTokenFile = value;
+            return this;
+        }
+
+        public Builder instrumentation(Instrumentation value) {
+            instrumentation = value;
+            return this;
+        }
+
+        public Builder profiler(Profiling value) {
+            profiler = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
+                    alertWebhookTokenFile, instrumentation, profiler);
+        }
     }
 }
