@@ -17,6 +17,11 @@ final class ActiveRecorder implements ProfileRecorder {
     /** Open phases nested deeper than this are refused (a begin without end in a loop is a bug). */
     static final int MAX_DEPTH = 256;
     private static final int NOT_RECORDED = -1;
+    private static final int FIRST_CAPACITY = 4;
+    private static final String[] NO_NAMES = {};
+    private static final long[] NO_LONGS = {};
+    private static final Phase[] NO_PHASES = {};
+    private static final int[] NO_INTS = {};
 
     private final Profiler profiler;
     private final Ticker ticker;
@@ -26,11 +31,12 @@ final class ActiveRecorder implements ProfileRecorder {
     private final long startNanos;
     private final long startEpochMillis;
 
-    private String[] names = new String[8];
-    private long[] starts = new long[8];
-    private Phase[] phases = new Phase[8];
-    private int[] open = new int[8];      // stack of open phases: their slots (or NOT_RECORDED)
-    private int[] openIds = new int[8];   // and their begin numbers, so a stale scope cannot close a newer phase
+    // Arrays start empty (shared, never written) and are sized on first use: many requests record no phase.
+    private String[] names = NO_NAMES;
+    private long[] starts = NO_LONGS;
+    private Phase[] phases = NO_PHASES;
+    private int[] open = NO_INTS;      // stack of open phases: their slots (or NOT_RECORDED)
+    private int[] openIds = NO_INTS;   // and their begin numbers, so a stale scope cannot close a newer phase
     private int count;
     private int depth;
     private int begins;
@@ -118,8 +124,9 @@ final class ActiveRecorder implements ProfileRecorder {
             starts[slot] = ticker.nanoTime() - startNanos;
         }
         if (depth == open.length) {
-            open = Arrays.copyOf(open, depth * 2);
-            openIds = Arrays.copyOf(openIds, depth * 2);
+            int size = Math.max(FIRST_CAPACITY, depth * 2);
+            open = Arrays.copyOf(open, size);
+            openIds = Arrays.copyOf(openIds, size);
         }
         open[depth] = slot;
         openIds[depth++] = ++begins;
@@ -148,7 +155,7 @@ final class ActiveRecorder implements ProfileRecorder {
     }
 
     private void grow() {
-        int size = Math.min(names.length * 2, MAX_PHASES);
+        int size = Math.min(Math.max(FIRST_CAPACITY, names.length * 2), MAX_PHASES);
         names = Arrays.copyOf(names, size);
         starts = Arrays.copyOf(starts, size);
         phases = Arrays.copyOf(phases, size);

@@ -33,6 +33,8 @@ public final class TokenService {
     static final int MAX_ACTIVE = 1000;
     /** Longer headers are not tokens we issued; refusing them early bounds the work an attacker can cause. */
     private static final int MAX_TOKEN_CHARS = 4096;
+    /** Verified tokens remembered at once; the cache is emptied when full, so it stays bounded. */
+    static final int MAX_VERIFIED = 1024;
 
     /** A token this server issued. {@code validUntil} is its expiry, or the end of its grace after a rotation. */
     public record Issued(String id, Role role, Instant issuedAt, Instant expiresAt, Instant validUntil) {
@@ -60,6 +62,20 @@ public final class TokenService {
     private final Clock clock;
     private final ServerConfig.Auth config;
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    /**
+     * Claims of tokens whose signature verified, by token string. Only the signature check (HMAC + JSON parse, most of
+     * an authenticated request's cost) is memoized: it depends on the token and the never-changing key alone. Expiry,
+     * revocation, rotation and role are checked against the claims on every request, hit or miss.
+     */
+    private final Map<String, Claims> verified = new ConcurrentHashMap<>();
+
+    /** The claims {@link #check} needs; either may be null when the signed token lacks it. */
+    private record Claims(Number exp, String jti) {
+        static Claims of(User user) {
+            return new Claims(user.get("exp") instanceof Number n ? n : null,
+                    user.get("jti") instanceof String id ? id : null);
+        }
+    }
 
     public TokenService(Vertx vertx, ServerConfig.Auth config, Clock clock) {
         this.clock = clock;
@@ -145,19 +161,36 @@ public final class TokenService {
                     "authorization must be 'Bearer <token>'"));
         }
         String token = authorization.substring(7).trim();
+        Claims known = verified.get(token);
+        if (known != null) {
+            return Future.succeededFuture(checkRemembered(token, known, required));
+        }
         return jwt.authenticate(new TokenCredentials(token))
-                .map(user -> check(user, required))
+                .map(user -> checkRemembered(token, Claims.of(user), required))
                 .otherwise(e -> Verdict.fail(AuthResult.INVALID_TOKEN, "invalid token"));
     }
 
-    private Verdict check(User user, Role required) {
+    /** Checks verified claims; remembers them while the token is accepted, forgets them once it is not. */
+    private Verdict checkRemembered(String token, Claims claims, Role required) {
+        Verdict verdict = check(claims, required);
+        if (verdict.ok() || verdict.result() == AuthResult.FORBIDDEN) {
+            if (verified.size() >= MAX_VERIFIED && !verified.containsKey(token)) {
+                verified.clear();
+            }
+            verified.put(token, claims);
+        } else {
+            verified.remove(token);
+        }
+        return verdict;
+    }
+
+    private Verdict check(Claims claims, Role required) {
         Instant now = clock.instant();
-        Object exp = user.get("exp");
-        if (!(exp instanceof Number expSeconds) || !Instant.ofEpochSecond(expSeconds.longValue()).isAfter(now)) {
+        Number exp = claims.exp();
+        if (exp == null || !Instant.ofEpochSecond(exp.longValue()).isAfter(now)) {
             return Verdict.fail(AuthResult.EXPIRED_TOKEN, "token expired");
         }
-        Object jti = user.get("jti");
-        Issued token = jti instanceof String id ? issued.get(id) : null;
+        Issued token = claims.jti() == null ? null : issued.get(claims.jti());
         if (token == null) {
             return Verdict.fail(AuthResult.INVALID_TOKEN, "token revoked or unknown");
         }

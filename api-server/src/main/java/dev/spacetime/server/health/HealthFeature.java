@@ -6,6 +6,7 @@ import dev.spacetime.server.Routes;
 import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.http.Responses;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.OptionalDouble;
 
@@ -48,7 +49,8 @@ public final class HealthFeature implements RouteFeature {
             });
         });
 
-        routes.get("/health/live").handler(rc -> Responses.json(rc, 200, new JsonObject().put("status", "alive")));
+        Buffer alive = Responses.constant(new JsonObject().put("status", "alive"));
+        routes.get("/health/live").handler(rc -> Responses.send(rc, 200, alive));
 
         routes.get("/health/ready").successStatuses(200, 503).handler(rc -> {
             HealthReport last = health.last();

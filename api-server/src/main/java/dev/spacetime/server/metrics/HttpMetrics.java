@@ -45,6 +45,12 @@ public final class HttpMetrics {
 
     /** The cached series of one route; {@code method} must be a {@link #methodLabel}. */
     public RouteSeries series(String method, String endpoint) {
+        // Hit path first: computeIfAbsent's lambda captures method/endpoint and would allocate on every request.
+        Map<String, RouteSeries> byMethod = byEndpoint.get(endpoint);
+        RouteSeries cached = byMethod == null ? null : byMethod.get(method);
+        if (cached != null) {
+            return cached;
+        }
         return byEndpoint.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
                 .computeIfAbsent(method, m -> new RouteSeries(m, endpoint));
     }
