@@ -109,10 +109,14 @@ public final class Routes {
 
         public Route handler(Handler<RoutingContext> handler) {
             String endpoint = path;
+            int[] statuses = java.util.Arrays.copyOf(seedStatuses, seedStatuses.length + 1);
+            statuses[seedStatuses.length] = 500;
+            HttpMetrics.RouteSeries series = ctx.metrics().http()
+                    .seed(HttpMetrics.methodLabel(method), endpoint, statuses);
             Route route = router.route(method, path);
             boolean readsBody = json;
             route.handler(rc -> {
-                RequestContext.of(rc).endpoint(endpoint);
+                RequestContext.of(rc).matched(endpoint, series);
                 if (readsBody) {
                     rc.request().pause();
                 }
@@ -130,9 +134,6 @@ public final class Routes {
             }
             route.handler(handler);
             declared.add(new Declared(method, path, role, group, json));
-            int[] statuses = java.util.Arrays.copyOf(seedStatuses, seedStatuses.length + 1);
-            statuses[seedStatuses.length] = 500;
-            ctx.metrics().http().seed(HttpMetrics.methodLabel(method), endpoint, statuses);
             return route;
         }
     }

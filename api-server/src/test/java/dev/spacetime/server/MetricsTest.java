@@ -218,6 +218,31 @@ class MetricsTest {
     }
 
     @Test
+    void aClientThatHangsUpBeforeTheResponseIsCountedAs499UnderItsRoute() throws Exception {
+        String series = "http_requests_total{endpoint=\"/auth/token\",method=\"POST\",status=\"499\"}";
+        double before = countOrZero(server.metrics(), series); // the 499 series exists from the first hang-up on
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            // A body shorter than announced: the route waits for the rest, and the client leaves instead.
+            socket.getOutputStream().write(("POST /auth/token HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + server.adminToken() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                    + "{\"role\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        double after = before;
+        for (int i = 0; i < 200 && after == before; i++) {
+            Thread.sleep(50);
+            after = countOrZero(server.metrics(), series);
+        }
+        assertThat(after - before).isEqualTo(1);
+    }
+
+    private static double countOrZero(String exposition, String series) {
+        double value = TestServer.sample(exposition, series);
+        return Double.isNaN(value) ? 0 : value;
+    }
+
+    @Test
     void activeConnectionsCountsOpenSockets() throws Exception {
         double idle = waitForConnections(v -> true);
         List<Socket> sockets = new ArrayList<>();

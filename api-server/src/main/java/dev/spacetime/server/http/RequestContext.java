@@ -1,6 +1,7 @@
 package dev.spacetime.server.http;
 
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.server.metrics.HttpMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,6 +17,7 @@ public final class RequestContext {
     private final long startNanos;
     private final RequestTrace trace;
     private volatile String endpoint = Labels.UNMATCHED_ENDPOINT;
+    private volatile HttpMetrics.RouteSeries series;
     private volatile Buffer body;
     private volatile JsonObject json;
     private volatile String subject;
@@ -54,8 +56,15 @@ public final class RequestContext {
         return endpoint;
     }
 
-    public void endpoint(String template) {
+    /** The request matched this declared route: its template and its metric series, resolved when it was mounted. */
+    public void matched(String template, HttpMetrics.RouteSeries routeSeries) {
+        this.series = routeSeries;
         this.endpoint = template;
+    }
+
+    /** The matched route's metric series; null until a route matched. */
+    public HttpMetrics.RouteSeries series() {
+        return series;
     }
 
     /** The raw request body, for routes declared with a body; null otherwise. */

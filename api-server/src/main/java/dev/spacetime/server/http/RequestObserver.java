@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +13,12 @@ import java.util.function.Supplier;
  * response ends (or the connection drops) records the request metrics under the endpoint the route declared and
  * finishes the request's trace. Not instrumented (the configuration's {@code instrumentation.enabled: false}), it
  * does neither: the baseline that measures what instrumentation costs.
+ * <p>
+ * It listens on the response itself ({@code endHandler}, {@code closeHandler}) rather than through
+ * {@code RoutingContext.addEndHandler}, whose per-request handler list and three wrapper handlers cost more than the
+ * recording (docs/benchmarks.md). That relies on no handler replacing those two: nothing in this server calls
+ * {@code addEndHandler} or sets them (a handler that did would silence the request metrics, which
+ * {@code MetricsTest} would catch).
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     private final HttpMetrics metrics;
@@ -33,18 +40,46 @@ public final class RequestObserver implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
         String method = HttpMetrics.methodLabel(request.method());
         RequestContext rc = RequestContext.attach(ctx, tracer.get().start(method, request.path()));
-        SecurityHeaders.apply(ctx.response().headers());
-        ctx.addEndHandler(ar -> {
-            HttpServerResponse response = ctx.response();
-            int status = ar.succeeded() ? response.getStatusCode() : HttpMetrics.CLIENT_CLOSED;
+        SecurityHeaders.apply(response.headers());
+        Observation observation = new Observation(request, response, rc, method);
+        response.endHandler(observation).closeHandler(observation);
+        ctx.next();
+    }
+
+    /**
+     * Records one request once: when its response ends, or when the connection closes first (status 499). The two
+     * can race when a worker thread ends the response while the client disconnects, hence the atomic flag.
+     */
+    private final class Observation implements Handler<Void> {
+        private final AtomicBoolean recorded = new AtomicBoolean();
+        private final HttpServerRequest request;
+        private final HttpServerResponse response;
+        private final RequestContext rc;
+        private final String method;
+
+        Observation(HttpServerRequest request, HttpServerResponse response, RequestContext rc, String method) {
+            this.request = request;
+            this.response = response;
+            this.rc = rc;
+            this.method = method;
+        }
+
+        @Override
+        public void handle(Void ignored) {
+            if (!recorded.compareAndSet(false, true)) {
+                return;
+            }
             long nanos = System.nanoTime() - rc.startNanos();
+            int status = response.ended() ? response.getStatusCode() : HttpMetrics.CLIENT_CLOSED;
             long in = request.bytesRead();
             long out = response.bytesWritten();
-            metrics.series(method, rc.endpoint()).record(status, in, out, nanos);
-            rc.trace().finish(new RequestOutcome(method, rc.endpoint(), status, in, out, nanos));
-        });
-        ctx.next();
+            String endpoint = rc.endpoint();
+            HttpMetrics.RouteSeries series = rc.series();
+            (series != null ? series : metrics.series(method, endpoint)).record(status, in, out, nanos);
+            rc.trace().finish(new RequestOutcome(method, endpoint, status, in, out, nanos));
+        }
     }
 }

@@ -55,12 +55,16 @@ public final class HttpMetrics {
                 .computeIfAbsent(method, m -> new RouteSeries(m, endpoint));
     }
 
-    /** Creates {@code http_requests_total} at 0 for these statuses, so ratios over it exist before traffic. */
-    public void seed(String method, String endpoint, int... statuses) {
+    /**
+     * Creates {@code http_requests_total} at 0 for these statuses, so ratios over it exist before traffic, and returns
+     * the route's series (a declared route keeps it, so its requests skip the lookup).
+     */
+    public RouteSeries seed(String method, String endpoint, int... statuses) {
         RouteSeries series = series(method, endpoint);
         for (int status : statuses) {
             series.requests(status);
         }
+        return series;
     }
 
     /** The data points of one (method, endpoint). */

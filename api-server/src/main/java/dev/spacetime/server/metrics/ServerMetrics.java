@@ -58,11 +58,13 @@ public final class ServerMetrics {
 
     private void register(MetricDef def) {
         String[] labels = def.labels().toArray(String[]::new);
+        // No exemplars: the server has no tracer, so none could ever be kept, yet client_java's exemplar sampler
+        // would still run (and allocate) on every inc/observe of the request hot path.
         switch (def.type()) {
             case COUNTER -> counters.put(def, Counter.builder().name(def.registrationName()).help(def.help())
-                    .labelNames(labels).register(registry));
+                    .labelNames(labels).withoutExemplars().register(registry));
             case HISTOGRAM -> histograms.put(def, Histogram.builder().name(def.name()).help(def.help())
-                    .labelNames(labels).classicOnly()
+                    .labelNames(labels).classicOnly().withoutExemplars()
                     .classicUpperBounds(def.buckets().stream().mapToDouble(Double::doubleValue).toArray())
                     .register(registry));
             case GAUGE -> {
