@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestTrace;
 import io.vertx.core.json.JsonArray;
@@ -35,9 +36,9 @@ class SceneApiTest {
             PHASES.put(method + " " + path, phases);
             return new RequestTrace() {
                 @Override
-                public Phase phase(String name) {
+                public ProfileRecorder.Scope phase(String name) {
                     phases.add(name);
-                    return Phase.NONE;
+                    return RequestTrace.NO_PHASE;
                 }
 
                 @Override

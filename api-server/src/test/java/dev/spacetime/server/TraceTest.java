@@ -2,6 +2,7 @@ package dev.spacetime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestOutcome;
 import dev.spacetime.server.http.RequestTrace;
@@ -20,11 +21,11 @@ class TraceTest {
         LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
         RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path) -> new RequestTrace() {
             @Override
-            public Phase phase(String name) {
+            public ProfileRecorder.Scope phase(String name) {
                 if (path.equals("/auth/revoke")) {
                     phases.add(name);
                 }
-                return Phase.NONE;
+                return RequestTrace.NO_PHASE;
             }
 
             @Override

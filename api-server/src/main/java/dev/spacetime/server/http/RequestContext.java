@@ -1,6 +1,7 @@
 package dev.spacetime.server.http;
 
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.metrics.HttpMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ public final class RequestContext {
     }
 
     /** Starts a timed phase of this request (try-with-resources, or close it in the callback that ends it). */
-    public RequestTrace.Phase phase(String name) {
+    public ProfileRecorder.Scope phase(String name) {
         return trace.phase(name);
     }
 

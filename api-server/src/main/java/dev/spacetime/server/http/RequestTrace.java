@@ -1,5 +1,7 @@
 package dev.spacetime.server.http;
 
+import dev.spacetime.profiler.ProfileRecorder;
+
 /**
  * The timed phases of one request, as handlers report them (auth, rate_limit, validation, file_io, parse,
  * serialization; see {@link Phases}). A phase is closed by the handler that opened it, possibly in a later callback,
@@ -7,10 +9,13 @@ package dev.spacetime.server.http;
  */
 public interface RequestTrace {
 
+    /** The scope of a phase that is not recorded. */
+    ProfileRecorder.Scope NO_PHASE = () -> { };
+
     RequestTrace NONE = new RequestTrace() {
         @Override
-        public Phase phase(String name) {
-            return Phase.NONE;
+        public ProfileRecorder.Scope phase(String name) {
+            return NO_PHASE;
         }
 
         @Override
@@ -18,17 +23,12 @@ public interface RequestTrace {
         }
     };
 
-    /** Starts a phase; close it when the work ends. */
-    Phase phase(String name);
+    /**
+     * Starts a phase; close the returned scope when the work ends. It is the profiler's own scope (no wrapper per
+     * phase on the request path): {@code close()} is idempotent and never throws.
+     */
+    ProfileRecorder.Scope phase(String name);
 
     /** Called once, when the response has been written or the connection closed. */
     void finish(RequestOutcome outcome);
-
-    /** A running phase. {@code close()} is idempotent in implementations and never throws. */
-    interface Phase extends AutoCloseable {
-        Phase NONE = () -> { };
-
-        @Override
-        void close();
-    }
 }

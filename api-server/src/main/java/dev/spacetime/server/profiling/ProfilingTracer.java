@@ -27,8 +27,8 @@ final class ProfilingTracer implements RequestTracer {
 
     private record Trace(ProfileRecorder recorder) implements RequestTrace {
         @Override
-        public Phase phase(String name) {
-            return recorder.phase(name)::close;
+        public ProfileRecorder.Scope phase(String name) {
+            return recorder.phase(name);
         }
 
         @Override
