@@ -5,7 +5,8 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: scripts/bench-load.sh [--duration S] [--rounds N] [--rate R] [--connections N] [--servers "a b c d"] [--help]
+usage: scripts/bench-load.sh [--duration S] [--rounds N] [--rate R] [--connections N] [--servers "a b c d"]
+                            [--pairs "a/b a/d a/c"] [--help]
 
 Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator runs on CPU 1:
   (a) api-server.jar, everything on: request metrics, profiler, auth and rate limiter (on /auth/status)
@@ -15,11 +16,14 @@ Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator 
 All four stay up (an idle server costs nothing) so the runs interleave: after 4 s of wrk per server and route to warm
 the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at a fixed rate
 (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
-the machine hits one round of one server, not a whole column. Also: peak RSS of each server during load (VmRSS,
+the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair (default a/b,
+a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
+machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
+(an a/a control on this machine stayed within 1.5 % of 1). Also: peak RSS of each server during load (VmRSS,
 every 0.5 s) and /metrics render time (curl time_total, median/max of 10 after 20 unmeasured, after traffic on 20
 (method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
-machine barely affects. Prints a table, then per route the ratios a/b, a/c, a/d (issue 9 targets), b/c and d/c,
-from throughput and from CPU per request.
+machine barely affects. Prints a table, the head-to-head ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per
+route the ratios a/b, a/c, a/d, b/c and d/c of the sequential runs, from throughput and from CPU per request.
 
 Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
   /health/live   public: request metrics and profiler only, so a vs c/d compares instrumentation alone;
@@ -35,6 +39,7 @@ Options:
   --rate R          total requests/s of the fixed-rate latency runs (default 2000)
   --connections N   wrk connections at saturation (default 32)
   --servers LIST    which servers to run (default "a b c d")
+  --pairs LIST      head-to-head pairs X/Y, X's throughput over Y's (default "a/b a/d a/c"; "" for none)
 Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR.
 Needs: java, wrk (Debian package wrk), hey (hey), taskset (util-linux), curl (curl).
 EOF
@@ -46,6 +51,7 @@ rounds=3
 rate=2000
 connections=32
 servers="a b c d"
+pairs="a/b a/d a/c"
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
@@ -54,6 +60,7 @@ while [ $# -gt 0 ]; do
     --rate) rate=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --servers) servers=$2; shift 2 ;;
+    --pairs) pairs=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -237,8 +244,33 @@ run_rounds() {
     done
   done
 }
+# run_pairs: head-to-head rounds. Both servers of a pair run on CPU 0 at the same time, each saturated by its own
+# wrk (both on CPU 1) for the same seconds. Whatever else slows the machine slows both alike, so the ratio of their
+# throughputs (the inverse ratio of their CPU cost per request) is far steadier than between runs taken one after
+# the other.
+run_pairs() {
+  local round pair x y route w
+  for round in $(seq 1 "$rounds"); do
+    for pair in $pairs; do
+      x=${pair%/*}
+      y=${pair#*/}
+      [ -n "${pid_of[$x]:-}" ] && [ -n "${pid_of[$y]:-}" ] || continue
+      for route in "${routes[@]}"; do
+        auth_for "$x" "$route"
+        "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
+          "http://127.0.0.1:${port_of[$x]}$route" >"$(out "$x" "$route" "vs-$y" "$round")" &
+        w=$!
+        auth_for "$y" "$route"
+        "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
+          "http://127.0.0.1:${port_of[$y]}$route" >"$(out "$y" "$route" "vs-$x" "$round")"
+        wait "$w"
+      done
+    done
+  done
+}
 run_rounds wrk
 run_rounds hey
+run_pairs
 for s in "${samplers[@]}"; do
   kill "$s" 2>/dev/null || true
   wait "$s" 2>/dev/null || true
@@ -305,6 +337,39 @@ verdict() { # VALUE OP LIMIT
   [ "$1" = n/a ] && { echo "n/a"; return; }
   awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {ok = op == ">=" ? v >= l : v <= l; print ok ? "MET" : "MISSED"}'
 }
+# head_to_head X Y ROUTE: "median (round/round/...)" of X's over Y's throughput in the head-to-head rounds, or n/a.
+head_to_head() {
+  local round r
+  local -a each=()
+  for round in $(seq 1 "$rounds"); do
+    [ -s "$(out "$1" "$3" "vs-$2" "$round")" ] || { echo n/a; return; }
+    r=$(paste <(awk '/^Requests\/sec:/ {print $2}' "$(out "$1" "$3" "vs-$2" "$round")") \
+      <(awk '/^Requests\/sec:/ {print $2}' "$(out "$2" "$3" "vs-$1" "$round")") | awk '{printf "%.3f", $1 / $2}')
+    each+=("$r")
+  done
+  echo "$(printf '%s\n' "${each[@]}" | median | xargs printf '%.3f') ($(IFS=/; echo "${each[*]}"))"
+}
+
+echo
+echo "Head-to-head (pairs on CPU 0 at once, $rounds rounds of ${duration}s; median (rounds)); the figures to judge by:"
+for route in "${routes[@]}"; do
+  for pair in $pairs; do
+    h=$(head_to_head "${pair%/*}" "${pair#*/}" "$route")
+    target=
+    case "$pair" in
+      a/b) target="   (target >= 0.95: $(verdict "${h%% *}" '>=' 0.95))" ;;
+      a/d) if [ "$route" = /health/live ]; then
+             target="   (target >= 1.00: $(verdict "${h%% *}" '>=' 1.0))"
+           else
+             target="   (d does no auth here: not the same work)"
+           fi ;;
+    esac
+    printf '%-13s %s = %s%s\n' "$route" "$pair" "$h" "$target"
+  done
+done
+
+echo
+echo "Sequential runs (one server at a time; noisier):"
 for route in "${routes[@]}"; do
   ab=$(ratio rps "a $route" "b $route"); ac=$(ratio rps "a $route" "c $route"); ad=$(ratio rps "a $route" "d $route")
   dp99=n/a
