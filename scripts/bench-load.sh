@@ -20,8 +20,8 @@ the machine hits one round of one server, not a whole column. Then N head-to-hea
 a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
 machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
 (an a/a control on this machine stayed within 1.5 % of 1). Also: peak RSS of each server during load (VmRSS,
-every 0.5 s) and /metrics render time (curl time_total, median/max of 10 after 20 unmeasured, after traffic on 20
-(method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
+every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100 scrapes after
+100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
 machine barely affects. Prints a table, the head-to-head ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per
 route the ratios a/b, a/c, a/d, b/c and d/c of the sequential runs, from throughput and from CPU per request.
 
@@ -118,14 +118,15 @@ twenty_routes() {
   done
 }
 
-# /metrics render time: median and max of 10 samples (ms) after 20 unmeasured ones (JIT), plus size and sample count.
+# /metrics time as a scraper sees it: one keep-alive connection, as Prometheus keeps (hey -c 1), 100 scrapes after
+# 100 unmeasured ones (JIT); prints "p50/p99" in ms, then the body's size and sample count.
 metrics_render() {
-  local url=$1 times
-  for _ in $(seq 1 20); do curl -s -o /dev/null "$url"; done
-  times=$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n)
+  local url=$1
+  "${pin_load[@]}" hey -n 100 -c 1 "$url" >/dev/null
+  "${pin_load[@]}" hey -n 100 -c 1 "$url" >"$work/metrics-hey.txt"
   curl -s "$url" >"$work/metrics.txt"
-  echo "$(echo "$times" | awk '{a[NR]=$1*1000} END {printf "%.1f/%.1f", (a[5]+a[6])/2, a[NR]}')" \
-    "$(wc -c <"$work/metrics.txt")" "$(grep -vc '^#' "$work/metrics.txt")"
+  echo "$(awk '/ 50% in / {p50 = $3 * 1000} / 99% in / {p99 = $3 * 1000} END {printf "%.1f/%.1f", p50, p99}' \
+    "$work/metrics-hey.txt")" "$(wc -c <"$work/metrics.txt")" "$(grep -vc '^#' "$work/metrics.txt")"
 }
 
 # Sets the array auth to the header options NAME needs on ROUTE.
@@ -318,7 +319,7 @@ for name in $servers; do
       "(${p99_rounds[$key]})" "${fixed_rps[$key]}" "${cpu_fixed[$key]}"
   done
 done
-printf '\n%-4s %12s %26s\n' server 'peak RSS MB' '/metrics ms median/max'
+printf '\n%-4s %12s %26s\n' server 'peak RSS MB' '/metrics ms p50/p99'
 for name in "${running[@]}"; do
   read -r ms bytes samples <<<"${render[$name]:-- - -}"
   printf '%-4s %12s %26s\n' "$name" "${rss[$name]}" "$ms$([ "$ms" = - ] || echo " ($samples samples, $bytes B)")"
