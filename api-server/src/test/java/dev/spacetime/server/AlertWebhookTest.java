@@ -224,4 +224,29 @@ class AlertWebhookTest {
         assertThat(ConfigLoader.load(new String[] {"--token-file", "/tmp/d/token"}, Map.of())
                 .alertWebhookTokenPath()).isEqualTo(Path.of("/tmp/d/alert_webhook_token"));
     }
+
+    @Test
+    void revokingTheWebhookTokenWritesANewOneSoAlertsStillArrive() throws Exception {
+        // Its own server: revoking every other token would disturb the tokens of the other tests.
+        try (TestServer own = TestServer.start()) {
+            Path file = own.server.context().config().alertWebhookTokenPath();
+            String before = Files.readString(file).trim();
+            String admin = own.adminToken();
+            var revoke = own.send("POST", "/auth/revoke", "{\"scope\":\"others\"}", "Authorization",
+                    "Bearer " + admin, "Content-Type", "application/json");
+            assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+            String after = before;
+            for (int i = 0; i < 200 && after.equals(before); i++) {
+                Thread.sleep(50);
+                after = Files.readString(file).trim();
+            }
+            String body = payload("firing", alert("fp-revoked", "X", "firing")).encode();
+            var old = own.send("POST", "/alerts/webhook", body, "Authorization", "Bearer " + before,
+                    "Content-Type", "application/json");
+            assertThat(old.statusCode()).isEqualTo(401);
+            var fresh = own.send("POST", "/alerts/webhook", body, "Authorization", "Bearer " + after,
+                    "Content-Type", "application/json");
+            assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+        }
+    }
 }

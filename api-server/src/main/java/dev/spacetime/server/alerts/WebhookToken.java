@@ -13,27 +13,46 @@ import java.util.logging.Logger;
  * Provisions Alertmanager's credential: a {@link Role#WEBHOOK} token written 0600 to the configured file, which the
  * native runner copies and docker-compose mounts as the {@code credentials_file} of every webhook receiver.
  * Alertmanager reads that file on each notification, so the token is reissued at half its lifetime and the file
- * rewritten; the previous token stays valid until it expires, so no delivery in between fails.
+ * rewritten; the previous token stays valid until it expires, so no delivery in between fails. When an admin revokes
+ * the current one (by id, or with every other token: {@code POST /auth/revoke {"scope": "others"}}), a new one is
+ * written at once, so alert delivery does not stop until the next periodic refresh.
  */
 final class WebhookToken {
     private static final Logger LOG = Logger.getLogger(WebhookToken.class.getName());
 
-    private WebhookToken() {
+    private final TokenService tokens;
+    private final Path file;
+    private final Duration ttl;
+    private volatile String currentId;
+
+    private WebhookToken(TokenService tokens, Path file, Duration ttl) {
+        this.tokens = tokens;
+        this.file = file;
+        this.ttl = ttl;
     }
 
     static void provision(ServerContext ctx) throws IOException {
         Path file = ctx.config().alertWebhookTokenPath().toAbsolutePath();
-        Duration ttl = ctx.tokens().config().tokenTtl();
-        write(ctx.tokens(), file, ttl);
+        WebhookToken webhook = new WebhookToken(ctx.tokens(), file, ctx.tokens().config().tokenTtl());
+        webhook.write();
         LOG.info("alert webhook token written to " + file);
-        long refreshMs = Math.max(1000, ttl.toMillis() / 2);
-        ctx.vertx().setPeriodic(refreshMs, id -> ctx.vertx().executeBlocking(() -> {
-            write(ctx.tokens(), file, ttl);
-            return null;
-        }, false).onFailure(e -> LOG.warning("could not rewrite the alert webhook token file " + file + ": " + e)));
+        long refreshMs = Math.max(1000, webhook.ttl.toMillis() / 2);
+        ctx.vertx().setPeriodic(refreshMs, id -> webhook.rewrite(ctx));
+        ctx.tokens().onRevoked(ids -> {
+            if (ids.contains(webhook.currentId)) {
+                webhook.rewrite(ctx);
+            }
+        });
     }
 
-    private static void write(TokenService tokens, Path file, Duration ttl) throws IOException {
+    private void rewrite(ServerContext ctx) {
+        ctx.vertx().executeBlocking(() -> {
+            write();
+            return null;
+        }, false).onFailure(e -> LOG.warning("could not rewrite the alert webhook token file " + file + ": " + e));
+    }
+
+    private synchronized void write() throws IOException {
         TokenService.NewToken token = tokens.issue(Role.WEBHOOK, ttl);
         try {
             TokenFile.write(file, token.token());
@@ -41,5 +60,6 @@ final class WebhookToken {
             tokens.revoke(token.info().id());
             throw e;
         }
+        currentId = token.info().id();
     }
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * Token management, admin only (there is no unauthenticated /auth route):
  * {@code GET /auth/status}; {@code POST /auth/rotate} (new admin token, written to the token file; older admin
  * tokens work for the grace period); {@code POST /auth/revoke} with {@code {"jti": id}}, {@code {"token": jwt}} or
- * {@code {"scope": "others"}} (every token but the caller's); {@code POST /auth/token} with
- * {@code {"role": "reader", "ttl_seconds": n}} to issue a token for another client.
+ * {@code {"scope": "others"}} (every token but the caller's; a revoked alert webhook token is replaced at once);
+ * {@code POST /auth/token} with {@code {"role": "reader", "ttl_seconds": n}} to issue a token for another client.
  */
 public final class AuthFeature implements RouteFeature {
 

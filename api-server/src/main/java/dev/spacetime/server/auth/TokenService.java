@@ -16,10 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Issues and checks HS256 bearer tokens. A token is accepted only if its signature verifies (vertx-auth-jwt; "none"
@@ -68,6 +73,7 @@ public final class TokenService {
      * revocation, rotation and role are checked against the claims on every request, hit or miss.
      */
     private final Map<String, Claims> verified = new ConcurrentHashMap<>();
+    private final List<Consumer<Set<String>>> revocationListeners = new CopyOnWriteArrayList<>();
 
     /** The claims {@link #check} needs; either may be null when the signed token lacks it. */
     private record Claims(Number exp, String jti) {
@@ -122,16 +128,44 @@ public final class TokenService {
         return issue(Role.ADMIN, config.tokenTtl());
     }
 
+    /**
+     * Calls {@code listener} with the ids of revoked tokens after every revocation that removed any, on the revoking
+     * thread (often the event loop: a listener must not block).
+     */
+    public void onRevoked(Consumer<Set<String>> listener) {
+        revocationListeners.add(listener);
+    }
+
     /** @return whether a token with this id was active */
     public boolean revoke(String id) {
-        return issued.remove(id) != null;
+        boolean wasActive = issued.remove(id) != null;
+        if (wasActive) {
+            revoked(Set.of(id));
+        }
+        return wasActive;
     }
 
     /** Revokes every token except {@code keepId}; returns how many. */
-    public synchronized int revokeAllExcept(String keepId) {
-        int before = issued.size();
-        issued.keySet().removeIf(id -> !id.equals(keepId));
-        return before - issued.size();
+    public int revokeAllExcept(String keepId) {
+        Set<String> removed = new HashSet<>();
+        synchronized (this) {
+            for (String id : issued.keySet()) {
+                if (!id.equals(keepId)) {
+                    removed.add(id);
+                }
+            }
+            issued.keySet().removeAll(removed);
+        }
+        if (!removed.isEmpty()) {
+            revoked(Set.copyOf(removed));
+        }
+        return removed.size();
+    }
+
+    private void revoked(Set<String> ids) {
+        for (Consumer<Set<String>> listener : revocationListeners) {
+            listener.accept(ids);
+        }
     }
 
     /** Tokens currently accepted. */
