@@ -121,7 +121,10 @@ class ProfilingTest {
 
         assertThat(server.get("/no/such/path").statusCode()).isEqualTo(404);
         List<JsonObject> unmatched = await("?endpoint=" + Labels.UNMATCHED_ENDPOINT, r -> !r.isEmpty());
-        assertThat(unmatched).isNotEmpty().allSatisfy(r -> assertThat(r.getInteger("status")).isEqualTo(404));
+        assertThat(unmatched).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getInteger("status")).isEqualTo(404);
+            assertThat(phaseNames(r)).as("error bodies are timed too").containsExactly(Phases.SERIALIZATION);
+        });
         assertThat(profile("").encode()).as("raw paths are never kept").doesNotContain("/no/such/path");
 
         JsonObject body = profile("?limit=1000");

@@ -41,7 +41,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         int status = ctx.statusCode();
         if (failure instanceof ApiException api) {
             api.headers().forEach(response::putHeader);
-            send(response, api.status(), api.error(), api.getMessage());
+            send(ctx, api.status(), api.error(), api.getMessage());
             return;
         }
         if (failure instanceof HttpException http) {
@@ -63,7 +63,12 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             case 500 -> "internal server error";
             default -> ErrorHandler.errorCode(status).replace('_', ' ');
         };
-        send(response, status, errorCode(status), message);
+        send(ctx, status, errorCode(status), message);
+    }
+
+    /** A routed request's error body, its encoding timed as the serialization phase like any other body. */
+    private static void send(RoutingContext ctx, int status, String error, String message) {
+        Responses.json(ctx, status, body(error, message));
     }
 
     private static boolean hasUnreadBody(HttpServerRequest request) {
@@ -74,10 +79,15 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         return request.headers().contains("Transfer-Encoding") || length != null && !length.trim().equals("0");
     }
 
+    /** An error body for a request that never reached the router (nothing to time it in). */
     public static void send(HttpServerResponse response, int status, String error, String message) {
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("error", error).put("message", message).encode());
+                .end(body(error, message).encode());
+    }
+
+    private static JsonObject body(String error, String message) {
+        return new JsonObject().put("error", error).put("message", message);
     }
 
     /** The {@code error} field for a status. */
