@@ -13,13 +13,15 @@ Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator 
   (b) api-server.jar with `instrumentation: {enabled: false}` (no per-request metrics, no profiling)
   (c) a bare Vert.x Web server answering the same routes with the same bodies (benchmarks.jar)
   (d) Vert.x Web + vertx-micrometer-metrics + Micrometer Prometheus registry (benchmarks.jar)
+On request only (--servers): (a2) a second, identical (a), for an a/a control of the head-to-head method
+(--servers "a a2" --pairs a/a2); (p) (a) with `profiler: {enabled: false}`: request metrics without profiling.
 All four stay up (an idle server costs nothing) so the runs interleave: after 4 s of wrk per server and route to warm
 the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at a fixed rate
 (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
 the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair (default a/b,
 a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
 machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
-(an a/a control on this machine stayed within 1.5 % of 1). Also: peak RSS of each server during load (VmRSS,
+(an a/a control, --servers "a a2" --pairs a/a2, stays within 2.5 % of 1). Also: peak RSS of each server during load (VmRSS,
 every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100 scrapes after
 100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
 machine barely affects. Prints a table, the head-to-head ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per
@@ -77,7 +79,7 @@ warmup=4
 require_tools java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl
 require_jars "$api_jar" "$bench_jar"
 for name in $servers; do
-  case "$name" in a|b|c|d) ;; *) echo "unknown server '$name' (a, b, c or d)" >&2; exit 2 ;; esac
+  case "$name" in a|a2|p|b|c|d) ;; *) echo "unknown server '$name' (a, a2, p, b, c or d)" >&2; exit 2 ;; esac
 done
 
 declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render cpu_sat cpu_fixed
@@ -171,9 +173,10 @@ echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per 
 # The api-servers first: their bodies are what c and d serve.
 for name in $servers; do
   case "$name" in
-    a|b)
+    a|a2|p|b)
       api_config "$work/$name.yaml" "$work/token-$name"
       [ "$name" = b ] && printf 'instrumentation:\n  enabled: false\n' >>"$work/$name.yaml"
+      [ "$name" = p ] && printf 'profiler:\n  enabled: false\n' >>"$work/$name.yaml"
       # shellcheck disable=SC2086 # intentional word splitting of the JVM options
       start "$name" java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/$name.yaml" || continue
       token_of[$name]=$(read_token "$work/token-$name")
