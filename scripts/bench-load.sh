@@ -21,11 +21,12 @@ the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), the
 the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair (default a/b,
 a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
 machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
-(an a/a control, --servers "a a2" --pairs a/a2, stays within 2.5 % of 1). Also: peak RSS of each server during load (VmRSS,
-every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100 scrapes after
-100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per request (/proc/PID/stat), which other work on the
-machine barely affects. Prints a table, the head-to-head ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per
-route the ratios a/b, a/c, a/d, b/c and d/c of the sequential runs, from throughput and from CPU per request.
+(an a/a control, --servers "a a2" --pairs a/a2, stays within 2.5 % of 1). Also: peak RSS of each server during
+load (VmRSS, every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100
+scrapes after 100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per
+request (/proc/PID/stat), which other work on the machine barely affects. Prints a table, the head-to-head
+ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per route the ratios a/b, a/c, a/d, b/c and d/c of the
+sequential runs, from throughput and from CPU per request.
 
 Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
   /health/live   public: request metrics and profiler only, so a vs c/d compares instrumentation alone;
@@ -253,21 +254,23 @@ run_rounds() {
 # throughputs (the inverse ratio of their CPU cost per request) is far steadier than between runs taken one after
 # the other.
 run_pairs() {
-  local round pair x y route w
+  local round pair x y route side other
+  local -a loads
   for round in $(seq 1 "$rounds"); do
     for pair in $pairs; do
       x=${pair%/*}
       y=${pair#*/}
       [ -n "${pid_of[$x]:-}" ] && [ -n "${pid_of[$y]:-}" ] || continue
       for route in "${routes[@]}"; do
-        auth_for "$x" "$route"
-        "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
-          "http://127.0.0.1:${port_of[$x]}$route" >"$(out "$x" "$route" "vs-$y" "$round")" &
-        w=$!
-        auth_for "$y" "$route"
-        "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
-          "http://127.0.0.1:${port_of[$y]}$route" >"$(out "$y" "$route" "vs-$x" "$round")"
-        wait "$w"
+        loads=()
+        for side in "$x" "$y"; do
+          other=$([ "$side" = "$x" ] && echo "$y" || echo "$x")
+          auth_for "$side" "$route"
+          "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
+            "http://127.0.0.1:${port_of[$side]}$route" >"$(out "$side" "$route" "vs-$other" "$round")" &
+          loads+=("$!")
+        done
+        wait "${loads[@]}"
       done
     done
   done
