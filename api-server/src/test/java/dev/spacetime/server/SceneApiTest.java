@@ -38,7 +38,7 @@ class SceneApiTest {
                 @Override
                 public ProfileRecorder.Scope phase(String name) {
                     phases.add(name);
-                    return RequestTrace.NO_PHASE;
+                    return ProfileRecorder.Scope.NONE;
                 }
 
                 @Override

@@ -25,7 +25,7 @@ class TraceTest {
                 if (path.equals("/auth/revoke")) {
                     phases.add(name);
                 }
-                return RequestTrace.NO_PHASE;
+                return ProfileRecorder.Scope.NONE;
             }
 
             @Override

@@ -46,6 +46,9 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
 
     /** Ends the phase opened by {@link #phase}; idempotent, never throws. */
     interface Scope extends AutoCloseable {
+        /** The scope of a phase that is not recorded. */
+        Scope NONE = Disabled.INSTANCE;
+
         @Override
         void close();
     }

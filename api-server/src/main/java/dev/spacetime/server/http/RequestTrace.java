@@ -9,13 +9,10 @@ import dev.spacetime.profiler.ProfileRecorder;
  */
 public interface RequestTrace {
 
-    /** The scope of a phase that is not recorded. */
-    ProfileRecorder.Scope NO_PHASE = () -> { };
-
     RequestTrace NONE = new RequestTrace() {
         @Override
         public ProfileRecorder.Scope phase(String name) {
-            return NO_PHASE;
+            return ProfileRecorder.Scope.NONE;
         }
 
         @Override
