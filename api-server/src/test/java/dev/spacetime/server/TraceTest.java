@@ -19,7 +19,7 @@ class TraceTest {
     void aMutatingRouteReportsItsPhasesInCheckOrder() throws Exception {
         List<String> phases = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
-        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path) -> new RequestTrace() {
+        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 if (path.equals("/auth/revoke")) {

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cost of profiling one request with the six standard phases (parse nested in file_io, as a scene load does),
  * including storing it in the default 1000-entry ring. Run with {@code -prof gc} for bytes per request.
- * {@link #clockRead} and {@link #recordingLogicOnly} split the cost into clock reads (15 per request: wall
- * clock and monotonic at start, two per phase, one at finish) and the profiler's own work.
+ * {@link #clockRead} and {@link #recordingLogicOnly} split the cost into clock reads (14 per request: one at
+ * start, two per phase, one at finish; the server passes its own start and end readings, saving two) and the
+ * profiler's own work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,27 +1,48 @@
 package dev.spacetime.profiler;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Recorder of a sampled request. Phases live in parallel arrays (no per-phase object until the phase ends) so
- * recording stays allocation-light; a phase's slot is reserved when it begins, which yields pre-order.
- * Every operation holds the recorder's monitor: a request's phases may be reported from several threads (event
- * loop, worker), and the response can end (finish) while a worker is still inside a phase.
+ * Recorder of a sampled request, built for the request path: no lock, one clock read per phase boundary, and the
+ * phases kept in two flat arrays (no object per phase until {@link #finish} builds the profile).
+ * <p>
+ * Threads: phases are reported by one thread at a time (a request handed from an event loop to a worker and back is
+ * fine: the hand-off orders the two), while {@code finish} may run on any thread at any moment, e.g. on the event
+ * loop when the client hangs up while a worker is inside a phase. So the writer publishes each phase it starts with
+ * a release store of {@code count} and each end with a release store into {@code times}, and {@code finish} reads
+ * them with acquire, in slot order. What it sees always nests: a parent's slot comes before its children's and a
+ * phase ends only after the phases inside it, so an end it sees implies the ends of those. Offsets are clamped to
+ * the request's duration, and phases still open (or ended after it) end with the request.
  */
 final class ActiveRecorder implements ProfileRecorder {
     /** Phases beyond this many per request are not recorded: bounded memory whatever the caller does. */
     static final int MAX_PHASES = 64;
     /** Open phases nested deeper than this are refused (a begin without end in a loop is a bug). */
     static final int MAX_DEPTH = 256;
-    private static final int NOT_RECORDED = -1;
+    private static final long OPEN = -1;
+    /** Per slot in {@code times}: start offset, end offset ({@link #OPEN} until it ends), parent slot. */
+    private static final int FIELDS = 3;
     private static final int FIRST_CAPACITY = 4;
     private static final String[] NO_NAMES = {};
-    private static final long[] NO_LONGS = {};
-    private static final Phase[] NO_PHASES = {};
-    private static final int[] NO_INTS = {};
+    private static final long[] NO_TIMES = {};
+    private static final VarHandle COUNT;
+    private static final VarHandle FINISHED;
+    private static final VarHandle TIME = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            COUNT = lookup.findVarHandle(ActiveRecorder.class, "count", int.class);
+            FINISHED = lookup.findVarHandle(ActiveRecorder.class, "finished", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Profiler profiler;
     private final Ticker ticker;
@@ -29,76 +50,78 @@ final class ActiveRecorder implements ProfileRecorder {
     private final String method;
     private final String endpoint;
     private final long startNanos;
-    private final long startEpochMillis;
 
-    // Arrays start empty (shared, never written) and are sized on first use: many requests record no phase.
-    private String[] names = NO_NAMES;
-    private long[] starts = NO_LONGS;
-    private Phase[] phases = NO_PHASES;
-    private int[] open = NO_INTS;      // stack of open phases: their slots (or NOT_RECORDED)
-    private int[] openIds = NO_INTS;   // and their begin numbers, so a stale scope cannot close a newer phase
-    private int count;
-    private int depth;
-    private int begins;
-    private boolean finished;
+    // Replaced (never shrunk) when full; volatile so that finish sees the copies' contents. Start empty (shared,
+    // never written): many requests record no phase.
+    private volatile String[] names = NO_NAMES;
+    private volatile long[] times = NO_TIMES;
+    private int count;            // slots in use; written with release by the writer, read with acquire by finish
+    private volatile boolean finished;
+    // The writer's own state: the open phases are the chain innermost -> parent -> ... -> ROOT.
+    private int innermost = Phase.ROOT;
+    private int openRecorded;
+    private int openUnrecorded;   // begin()s past MAX_PHASES: always inside every open recorded phase
 
-    ActiveRecorder(Profiler profiler, Ticker ticker, long sequence, String method, String endpoint) {
+    ActiveRecorder(Profiler profiler, Ticker ticker, long sequence, String method, String endpoint, long startNanos) {
         this.profiler = profiler;
         this.ticker = ticker;
         this.sequence = sequence;
         this.method = Objects.requireNonNull(method, "method");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.startEpochMillis = ticker.epochMillis();
-        this.startNanos = ticker.nanoTime();
+        this.startNanos = startNanos;
     }
 
     @Override
-    public synchronized void begin(String phase) {
+    public void begin(String phase) {
         Objects.requireNonNull(phase, "phase");
         checkNotFinished();
-        if (depth == MAX_DEPTH) {
+        if (openRecorded + openUnrecorded == MAX_DEPTH) {
             throw new IllegalStateException("phases nested deeper than " + MAX_DEPTH);
         }
-        push(phase);
+        if (count < MAX_PHASES) {
+            open(phase);
+        } else {
+            openUnrecorded++;
+        }
     }
 
     @Override
-    public synchronized void end() {
+    public void end() {
         checkNotFinished();
-        if (depth == 0) {
+        if (openUnrecorded > 0) {
+            openUnrecorded--;
+        } else if (innermost == Phase.ROOT) {
             throw new IllegalStateException("end() without an open phase");
+        } else {
+            closeThrough(innermost);
         }
-        close(ticker.nanoTime() - startNanos);
     }
 
     @Override
-    public synchronized Scope phase(String phase) {
-        if (finished || depth == MAX_DEPTH || phase == null) {
-            return Disabled.INSTANCE; // lenient by contract: a late or runaway phase is simply not recorded
+    public Scope phase(String phase) {
+        // Lenient by contract: a late, runaway or surplus phase is simply not recorded.
+        if (finished || phase == null || count == MAX_PHASES || openRecorded + openUnrecorded == MAX_DEPTH) {
+            return Disabled.INSTANCE;
         }
-        push(phase);
-        return new PhaseScope(depth - 1, begins);
+        return new PhaseScope(open(phase));
     }
 
     @Override
     public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
-        return finish(endpoint, status, requestBytes, responseBytes);
+        return finish(endpoint, status, requestBytes, responseBytes, ticker.nanoTime() - startNanos);
     }
 
     @Override
-    public synchronized Optional<RequestProfile> finish(String endpoint, int status, long requestBytes,
-                                                        long responseBytes) {
+    public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
+                                          long durationNanos) {
         Objects.requireNonNull(endpoint, "endpoint");
-        checkNotFinished();
-        long duration = ticker.nanoTime() - startNanos;
-        while (depth > 0) {
-            close(duration);
+        if (!FINISHED.compareAndSet(this, false, true)) {
+            throw new IllegalStateException("request " + RequestProfile.ID_PREFIX + sequence + " already finished");
         }
-        finished = true;
-        boolean slow = duration >= profiler.settings().slowThresholdNanos();
+        long duration = Math.max(0, durationNanos);
         RequestProfile profile = new RequestProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
-                Math.max(0, responseBytes), startEpochMillis, startNanos, duration, slow,
-                List.of(count == phases.length ? phases : Arrays.copyOf(phases, count)));
+                Math.max(0, responseBytes), profiler.epochMillisAt(startNanos), startNanos, duration,
+                duration >= profiler.settings().slowThresholdNanos(), phasesAsSeen(duration));
         profiler.store(profile);
         return Optional.of(profile);
     }
@@ -113,52 +136,71 @@ final class ActiveRecorder implements ProfileRecorder {
         return true;
     }
 
-    private void push(String phase) {
-        int slot = NOT_RECORDED;
-        if (count < MAX_PHASES) {
-            slot = count++;
-            if (slot == names.length) {
-                grow();
-            }
-            names[slot] = phase;
-            starts[slot] = ticker.nanoTime() - startNanos;
+    /** The published phases, read as described in the class comment. */
+    private List<Phase> phasesAsSeen(long duration) {
+        int n = (int) COUNT.getAcquire(this);
+        if (n == 0) {
+            return List.of();
         }
-        if (depth == open.length) {
-            int size = Math.max(FIRST_CAPACITY, depth * 2);
-            open = Arrays.copyOf(open, size);
-            openIds = Arrays.copyOf(openIds, size);
+        String[] names = this.names;  // read after count: at least as new as the slots counted
+        long[] times = this.times;
+        Phase[] phases = new Phase[n];
+        for (int slot = 0; slot < n; slot++) {
+            int base = slot * FIELDS;
+            long start = Math.min(times[base], duration);
+            long end = (long) TIME.getAcquire(times, base + 1);
+            end = end == OPEN ? duration : Math.max(start, Math.min(end, duration));
+            int parent = (int) times[base + 2];
+            int depth = parent == Phase.ROOT ? 0 : phases[parent].depth() + 1;
+            phases[slot] = new Phase(names[slot], parent, depth, start, end - start);
         }
-        open[depth] = slot;
-        openIds[depth++] = ++begins;
+        return List.of(phases);
     }
 
-    /** Ends the phase a scope opened, and any still open inside it; a no-op if it already ended. */
-    private synchronized void closeScope(int stackIndex, int beginId) {
-        if (finished || stackIndex >= depth || openIds[stackIndex] != beginId) {
-            return;
+    /** Starts a recorded phase in the next slot and publishes it; returns the slot. */
+    private int open(String phase) {
+        int slot = count;
+        int base = slot * FIELDS;
+        if (base == times.length) {
+            grow();
         }
-        long now = ticker.nanoTime() - startNanos;
-        while (depth > stackIndex) {
-            close(now);
+        long[] t = times;
+        names[slot] = phase;
+        t[base] = Math.max(0, ticker.nanoTime() - startNanos);
+        t[base + 1] = OPEN;
+        t[base + 2] = innermost;
+        innermost = slot;
+        openRecorded++;
+        COUNT.setRelease(this, slot + 1);
+        return slot;
+    }
+
+    /** Ends the phase in {@code slot} and every phase still open inside it; a no-op if it already ended. */
+    private void closeScope(int slot) {
+        if (!finished && times[slot * FIELDS + 1] == OPEN) {
+            closeThrough(slot);
         }
     }
 
-    private void close(long endOffset) {
-        int slot = open[--depth];
-        if (slot == NOT_RECORDED) {
-            return;
-        }
-        // Unrecorded phases only ever come after MAX_PHASES recorded ones, so they never enclose a recorded
-        // phase: the entry below in the open stack is the recorded parent and the stack position is the depth.
-        int parent = depth == 0 ? Phase.ROOT : open[depth - 1];
-        phases[slot] = new Phase(names[slot], parent, depth, starts[slot], endOffset - starts[slot]);
+    private void closeThrough(int slot) {
+        long[] t = times;
+        long end = Math.max(0, ticker.nanoTime() - startNanos);
+        openUnrecorded = 0;
+        int closing;
+        do { // innermost first, so that whoever sees an end also sees the ends inside it
+            closing = innermost;
+            TIME.setRelease(t, closing * FIELDS + 1, end);
+            innermost = (int) t[closing * FIELDS + 2];
+            openRecorded--;
+        } while (closing != slot);
     }
 
     private void grow() {
-        int size = Math.min(Math.max(FIRST_CAPACITY, names.length * 2), MAX_PHASES);
-        names = Arrays.copyOf(names, size);
-        starts = Arrays.copyOf(starts, size);
-        phases = Arrays.copyOf(phases, size);
+        int slots = Math.min(Math.max(FIRST_CAPACITY, names.length * 2), MAX_PHASES);
+        long[] t = Arrays.copyOf(times, slots * FIELDS);
+        String[] n = Arrays.copyOf(names, slots);
+        times = t;
+        names = n;
     }
 
     private void checkNotFinished() {
@@ -169,17 +211,15 @@ final class ActiveRecorder implements ProfileRecorder {
 
     /** The scope of one phase: closing it ends exactly that phase (and its open children), once. */
     private final class PhaseScope implements Scope {
-        private final int stackIndex;
-        private final int beginId;
+        private final int slot;
 
-        PhaseScope(int stackIndex, int beginId) {
-            this.stackIndex = stackIndex;
-            this.beginId = beginId;
+        PhaseScope(int slot) {
+            this.slot = slot;
         }
 
         @Override
         public void close() {
-            closeScope(stackIndex, beginId);
+            closeScope(slot);
         }
     }
 }

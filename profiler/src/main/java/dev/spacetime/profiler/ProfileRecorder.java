@@ -3,8 +3,10 @@ package dev.spacetime.profiler;
 import java.util.Optional;
 
 /**
- * Records one request. Obtained from {@link Profiler#start}. Safe to use from several threads (event loop and
- * workers): every operation is atomic, and the profile is taken at {@link #finish}.
+ * Records one request. Obtained from {@link Profiler#start}. Phases are reported by one thread at a time: a request
+ * may move between threads (event loop, worker and back), as long as the hand-off orders them, as Vert.x's does.
+ * {@link #finish} may run on any thread at any moment, even while another thread is inside a phase (the client hung
+ * up): the profile holds the phases as far as they were published then, still-open ones ending with the request.
  * Two ways to time phases:
  * <ul>
  *   <li>{@link #phase} (for servers): returns a scope whose {@code close()} ends exactly that phase, is idempotent
@@ -34,9 +36,13 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
     Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes);
 
     /**
-     * Like {@link #finish(int, long, long)}, with the endpoint (route template) known only once routing is done.
+     * Like {@link #finish(int, long, long)}, with the endpoint (route template) known only once routing is done and
+     * the request's duration as the caller measured it from the {@code startNanos} it gave to
+     * {@link Profiler#start(String, String, long)}, on the same clock (a server times each request anyway; reusing
+     * its readings saves the profiler two clock reads per request). Phases are clamped to that duration.
      */
-    Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes);
+    Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
+                                    long durationNanos);
 
     /** The request id ({@code req_<n>}), or empty when this request is not profiled. */
     Optional<String> id();
@@ -79,7 +85,8 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
         }
 
         @Override
-        public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes) {
+        public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
+                                               long durationNanos) {
             return Optional.empty();
         }
 

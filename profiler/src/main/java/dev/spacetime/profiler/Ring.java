@@ -15,7 +15,9 @@ final class Ring {
 
     void add(RequestProfile p) {
         items[next] = p;
-        next = (next + 1) % items.length;
+        if (++next == items.length) { // not %: a division per request for nothing
+            next = 0;
+        }
         if (size < items.length) {
             size++;
         }

@@ -65,7 +65,7 @@ class ProfileRecorderTest {
         outer.close(); // stale scope must not end the newer phase
         t.ticker.advanceMicros(1);
         next.close();
-        RequestProfile p = rec.finish("/scene", 201, 0, 0).orElseThrow();
+        RequestProfile p = rec.finish("/scene", 201, 0, 0, 10_000).orElseThrow();
         ProfileRecorder.Scope late = rec.phase("late");
         late.close();
 
@@ -75,6 +75,27 @@ class ProfileRecorderTest {
                 new Phase("parse", 0, 1, 2_000, 3_000),
                 new Phase("serialization", Phase.ROOT, 0, 5_000, 5_000));
         assertThat(t.profiler.totals().recorded()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerThatTimesTheRequestGivesItsStartAndDurationAndPhasesStayInside() {
+        t.ticker.advanceMillis(5);
+        long start = t.ticker.nanoTime(); // the server read the clock for its metrics before the profiler started
+        t.ticker.advanceMicros(3);
+        ProfileRecorder rec = t.profiler.start("GET", "unmatched", start);
+        ProfileRecorder.Scope auth = rec.phase("auth");
+        t.ticker.advanceMicros(4);
+        auth.close();
+        rec.phase("serialization"); // still open at finish
+        t.ticker.advanceMicros(5);
+        RequestProfile p = rec.finish("/x", 200, 0, 0, 10_000).orElseThrow(); // the caller's duration: 10 of 12 µs
+
+        assertThat(p.startNanos()).isEqualTo(start);
+        assertThat(p.startEpochMillis()).isEqualTo(1_795_000_000_005L); // ManualTicker's wall clock at start
+        assertThat(p.durationNanos()).isEqualTo(10_000);
+        assertThat(p.phases()).containsExactly(
+                new Phase("auth", Phase.ROOT, 0, 3_000, 4_000),
+                new Phase("serialization", Phase.ROOT, 0, 7_000, 3_000)); // ends with the request, not later
     }
 
     @Test

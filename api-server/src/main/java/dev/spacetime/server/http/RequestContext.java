@@ -28,8 +28,9 @@ public final class RequestContext {
         this.trace = trace;
     }
 
-    public static RequestContext attach(RoutingContext ctx, RequestTrace trace) {
-        RequestContext rc = new RequestContext(System.nanoTime(), trace);
+    /** @param startNanos when the request started ({@link System#nanoTime()}) */
+    public static RequestContext attach(RoutingContext ctx, long startNanos, RequestTrace trace) {
+        RequestContext rc = new RequestContext(startNanos, trace);
         ctx.put(KEY, rc);
         return rc;
     }

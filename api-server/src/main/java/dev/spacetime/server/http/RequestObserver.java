@@ -34,7 +34,7 @@ public final class RequestObserver implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (!instrumented) {
-            RequestContext.attach(ctx, RequestTrace.NONE);
+            RequestContext.attach(ctx, System.nanoTime(), RequestTrace.NONE);
             SecurityHeaders.apply(ctx.response().headers());
             ctx.next();
             return;
@@ -42,7 +42,8 @@ public final class RequestObserver implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         String method = HttpMetrics.methodLabel(request.method());
-        RequestContext rc = RequestContext.attach(ctx, tracer.get().start(method, request.path()));
+        long start = System.nanoTime(); // one reading for the metrics and the trace
+        RequestContext rc = RequestContext.attach(ctx, start, tracer.get().start(method, request.path(), start));
         SecurityHeaders.apply(response.headers());
         Observation observation = new Observation(request, response, rc, method);
         response.endHandler(observation).closeHandler(observation);

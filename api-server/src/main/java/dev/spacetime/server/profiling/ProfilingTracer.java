@@ -19,9 +19,10 @@ final class ProfilingTracer implements RequestTracer {
     }
 
     @Override
-    public RequestTrace start(String method, String path) {
+    public RequestTrace start(String method, String path, long startNanos) {
         // The raw path is never kept: the route template is known only after routing, and given at finish.
-        ProfileRecorder recorder = profiler.start(method, Labels.UNMATCHED_ENDPOINT);
+        // The profiler runs on Ticker.SYSTEM (ProfilingFeature), the clock of startNanos and of the duration.
+        ProfileRecorder recorder = profiler.start(method, Labels.UNMATCHED_ENDPOINT, startNanos);
         return recorder.active() ? new Trace(recorder) : RequestTrace.NONE;
     }
 
@@ -33,7 +34,8 @@ final class ProfilingTracer implements RequestTracer {
 
         @Override
         public void finish(RequestOutcome outcome) {
-            recorder.finish(outcome.endpoint(), outcome.status(), outcome.requestBytes(), outcome.responseBytes());
+            recorder.finish(outcome.endpoint(), outcome.status(), outcome.requestBytes(), outcome.responseBytes(),
+                    outcome.durationNanos());
         }
     }
 }
