@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Recorder of a sampled request, built for the request path: no lock, one clock read per phase boundary, and the
- * phases kept in two flat arrays (no object per phase until {@link #finish} builds the profile).
+ * phases kept in two flat arrays (no {@link Phase} object until {@link #finish} builds the profile).
  * <p>
  * Threads: phases are reported by one thread at a time (a request handed from an event loop to a worker and back is
  * fine: the hand-off orders the two), while {@code finish} may run on any thread at any moment, e.g. on the event
