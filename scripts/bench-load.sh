@@ -14,7 +14,9 @@ Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator 
   (c) a bare Vert.x Web server answering the same routes with the same bodies (benchmarks.jar)
   (d) Vert.x Web + vertx-micrometer-metrics + Micrometer Prometheus registry (benchmarks.jar)
 On request only (--servers): (a2) a second, identical (a), for an a/a control of the head-to-head method
-(--servers "a a2" --pairs a/a2); (p) (a) with `profiler: {enabled: false}`: request metrics without profiling.
+(--servers "a a2" --pairs a/a2); (p) (a) with `profiler: {enabled: false}`: request metrics without profiling;
+(k) (a) with `profiler: {capacity: 1}`: what keeping 1000 recent profiles costs; (o) (a) from OLD_API_JAR, an older
+build, for before/after (run both orders: --servers "a o" --pairs "a/o o/a").
 All four stay up (an idle server costs nothing) so the runs interleave: after 4 s of wrk per server and route to warm
 the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at a fixed rate
 (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
@@ -43,7 +45,9 @@ Options:
   --connections N   wrk connections at saturation (default 32)
   --servers LIST    which servers to run (default "a b c d")
   --pairs LIST      head-to-head pairs X/Y, X's throughput over Y's (default "a/b a/d a/c"; "" for none)
-Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR.
+Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR, OLD_API_JAR
+(server o only; e.g. git worktree add /tmp/old REV && (cd /tmp/old && mvn -B -ntp -q -pl api-server -am package
+-DskipTests), then OLD_API_JAR=/tmp/old/api-server/target/api-server.jar).
 Needs: java, wrk (Debian package wrk), hey (hey), taskset (util-linux), curl (curl).
 EOF
 }
@@ -80,7 +84,11 @@ warmup=4
 require_tools java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl
 require_jars "$api_jar" "$bench_jar"
 for name in $servers; do
-  case "$name" in a|a2|p|b|c|d) ;; *) echo "unknown server '$name' (a, a2, p, b, c or d)" >&2; exit 2 ;; esac
+  case "$name" in a|a2|p|k|o|b|c|d) ;; *) echo "unknown server '$name' (a, a2, p, k, o, b, c or d)" >&2; exit 2 ;; esac
+  if [ "$name" = o ]; then
+    [ -n "${OLD_API_JAR:-}" ] || { echo "server o needs OLD_API_JAR (an older api-server.jar)" >&2; exit 2; }
+    require_jars "$OLD_API_JAR"
+  fi
 done
 
 declare -A pid_of port_of token_of rss_file rps rps_rounds non2xx p50 p99 p99_rounds fixed_rps rss render cpu_sat cpu_fixed
@@ -174,12 +182,15 @@ echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per 
 # The api-servers first: their bodies are what c and d serve.
 for name in $servers; do
   case "$name" in
-    a|a2|p|b)
+    a|a2|p|k|o|b)
       api_config "$work/$name.yaml" "$work/token-$name"
       [ "$name" = b ] && printf 'instrumentation:\n  enabled: false\n' >>"$work/$name.yaml"
       [ "$name" = p ] && printf 'profiler:\n  enabled: false\n' >>"$work/$name.yaml"
+      [ "$name" = k ] && printf 'profiler:\n  capacity: 1\n' >>"$work/$name.yaml"
+      jar=$api_jar
+      [ "$name" = o ] && jar=$OLD_API_JAR
       # shellcheck disable=SC2086 # intentional word splitting of the JVM options
-      start "$name" java $java_opts -jar "$api_jar" --host 127.0.0.1 --port 0 --config "$work/$name.yaml" || continue
+      start "$name" java $java_opts -jar "$jar" --host 127.0.0.1 --port 0 --config "$work/$name.yaml" || continue
       token_of[$name]=$(read_token "$work/token-$name")
       for route in "${routes[@]}"; do
         [ -s "$work/body${route//\//_}" ] || curl -s -H "Authorization: Bearer ${token_of[$name]}" \
