@@ -116,7 +116,7 @@ final class ActiveRecorder implements ProfileRecorder {
                                           long durationNanos) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (!FINISHED.compareAndSet(this, false, true)) {
-            throw new IllegalStateException("request " + RequestProfile.ID_PREFIX + sequence + " already finished");
+            throw alreadyFinished();
         }
         long duration = Math.max(0, durationNanos);
         RequestProfile profile = new RequestProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
@@ -205,8 +205,12 @@ final class ActiveRecorder implements ProfileRecorder {
 
     private void checkNotFinished() {
         if (finished) {
-            throw new IllegalStateException("request " + RequestProfile.ID_PREFIX + sequence + " already finished");
+            throw alreadyFinished();
         }
+    }
+
+    private IllegalStateException alreadyFinished() {
+        return new IllegalStateException("request " + RequestProfile.ID_PREFIX + sequence + " already finished");
     }
 
     /** The scope of one phase: closing it ends exactly that phase (and its open children), once. */
