@@ -3,13 +3,13 @@ package dev.spacetime.profiler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Recorder of a sampled request, built for the request path: no lock, one clock read per phase boundary, and the
- * phases kept in two flat arrays (no {@link Phase} object until {@link #finish} builds the profile).
+ * Recorder of a sampled request, built for the request path: no lock, one clock read per phase boundary, the phases
+ * kept in two flat arrays, and no {@link Phase} or {@link RequestProfile} object at all: {@link #finish} stores the
+ * arrays as a {@link KeptProfile}, and the profile is built only when someone asks for it.
  * <p>
  * Threads: phases are reported by one thread at a time (a request handed from an event loop to a worker and back is
  * fine: the hand-off orders the two), while {@code finish} may run on any thread at any moment, e.g. on the event
@@ -17,16 +17,18 @@ import java.util.Optional;
  * a release store of {@code count} and each end with a release store into {@code times}, and {@code finish} reads
  * them with acquire, in slot order. What it sees always nests: a parent's slot comes before its children's and a
  * phase ends only after the phases inside it, so an end it sees implies the ends of those. Offsets are clamped to
- * the request's duration, and phases still open (or ended after it) end with the request.
+ * the request's duration, and phases still open (or ended after it) end with the request. Slots that finish saw
+ * ended within the duration are never written again (a late writer only ends open phases or opens new slots), so
+ * the kept profile shares the arrays; otherwise it gets a clamped copy.
  */
 final class ActiveRecorder implements ProfileRecorder {
     /** Phases beyond this many per request are not recorded: bounded memory whatever the caller does. */
     static final int MAX_PHASES = 64;
     /** Open phases nested deeper than this are refused (a begin without end in a loop is a bug). */
     static final int MAX_DEPTH = 256;
+    /** End offset of a phase still open; per slot in {@code times}: start, end, parent ({@link KeptProfile}). */
     private static final long OPEN = -1;
-    /** Per slot in {@code times}: start offset, end offset ({@link #OPEN} until it ends), parent slot. */
-    private static final int FIELDS = 3;
+    private static final int FIELDS = KeptProfile.FIELDS;
     private static final int FIRST_CAPACITY = 4;
     private static final String[] NO_NAMES = {};
     private static final long[] NO_TIMES = {};
@@ -57,6 +59,7 @@ final class ActiveRecorder implements ProfileRecorder {
     private volatile long[] times = NO_TIMES;
     private int count;            // slots in use; written with release by the writer, read with acquire by finish
     private volatile boolean finished;
+    private volatile KeptProfile kept;
     // The writer's own state: the open phases are the chain innermost -> parent -> ... -> ROOT.
     private int innermost = Phase.ROOT;
     private int openRecorded;
@@ -107,23 +110,35 @@ final class ActiveRecorder implements ProfileRecorder {
     }
 
     @Override
-    public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
-        return finish(endpoint, status, requestBytes, responseBytes, ticker.nanoTime() - startNanos);
+    public void finish(int status, long requestBytes, long responseBytes) {
+        finish(endpoint, status, requestBytes, responseBytes, ticker.nanoTime() - startNanos);
     }
 
     @Override
-    public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
-                                          long durationNanos) {
+    public void finish(String endpoint, int status, long requestBytes, long responseBytes, long durationNanos) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (!FINISHED.compareAndSet(this, false, true)) {
             throw alreadyFinished();
         }
         long duration = Math.max(0, durationNanos);
-        RequestProfile profile = new RequestProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
+        int n = (int) COUNT.getAcquire(this);
+        String[] names = this.names;  // read after count: at least as new as the slots counted
+        long[] times = this.times;
+        if (!settled(times, n, duration)) {
+            names = Arrays.copyOf(names, n);
+            times = clampedCopy(times, n, duration);
+        }
+        KeptProfile done = new KeptProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
                 Math.max(0, responseBytes), profiler.epochMillisAt(startNanos), startNanos, duration,
-                duration >= profiler.settings().slowThresholdNanos(), phasesAsSeen(duration));
-        profiler.store(profile);
-        return Optional.of(profile);
+                duration >= profiler.settings().slowThresholdNanos(), n, names, times);
+        kept = done;
+        profiler.store(done);
+    }
+
+    @Override
+    public Optional<RequestProfile> profile() {
+        KeptProfile done = kept;
+        return done == null ? Optional.empty() : Optional.of(done.toProfile());
     }
 
     @Override
@@ -136,25 +151,28 @@ final class ActiveRecorder implements ProfileRecorder {
         return true;
     }
 
-    /** The published phases, read as described in the class comment. */
-    private List<Phase> phasesAsSeen(long duration) {
-        int n = (int) COUNT.getAcquire(this);
-        if (n == 0) {
-            return List.of();
+    /** Whether every published phase ended, after it started and within the duration: then no slot changes again. */
+    private static boolean settled(long[] times, int n, long duration) {
+        for (int base = 0; base < n * FIELDS; base += FIELDS) {
+            long end = (long) TIME.getAcquire(times, base + 1);
+            if (end == OPEN || end < times[base] || end > duration) {
+                return false;
+            }
         }
-        String[] names = this.names;  // read after count: at least as new as the slots counted
-        long[] times = this.times;
-        Phase[] phases = new Phase[n];
-        for (int slot = 0; slot < n; slot++) {
-            int base = slot * FIELDS;
+        return true;
+    }
+
+    /** The published phases as described in the class comment, in arrays of their own. */
+    private static long[] clampedCopy(long[] times, int n, long duration) {
+        long[] copy = new long[n * FIELDS];
+        for (int base = 0; base < copy.length; base += FIELDS) {
             long start = Math.min(times[base], duration);
             long end = (long) TIME.getAcquire(times, base + 1);
-            end = end == OPEN ? duration : Math.max(start, Math.min(end, duration));
-            int parent = (int) times[base + 2];
-            int depth = parent == Phase.ROOT ? 0 : phases[parent].depth() + 1;
-            phases[slot] = new Phase(names[slot], parent, depth, start, end - start);
+            copy[base] = start;
+            copy[base + 1] = end == OPEN ? duration : Math.max(start, Math.min(end, duration));
+            copy[base + 2] = times[base + 2];
         }
-        return List.of(phases);
+        return copy;
     }
 
     /** Starts a recorded phase in the next slot and publishes it; returns the slot. */

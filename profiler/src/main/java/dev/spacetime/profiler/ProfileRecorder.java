@@ -29,11 +29,10 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
     Scope phase(String phase);
 
     /**
-     * Ends the request and stores its profile under the endpoint given to {@link Profiler#start}. Returns the
-     * stored profile, or empty when this request was not profiled. A recorder finishes once; a second call
-     * throws {@link IllegalStateException}.
+     * Ends the request and keeps its profile under the endpoint given to {@link Profiler#start}; a no-op when this
+     * request is not profiled. A recorder finishes once; a second call throws {@link IllegalStateException}.
      */
-    Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes);
+    void finish(int status, long requestBytes, long responseBytes);
 
     /**
      * Like {@link #finish(int, long, long)}, with the endpoint (route template) known only once routing is done and
@@ -41,8 +40,13 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
      * {@link Profiler#start(String, String, long)}, on the same clock (a server times each request anyway; reusing
      * its readings saves the profiler two clock reads per request). Phases are clamped to that duration.
      */
-    Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
-                                    long durationNanos);
+    void finish(String endpoint, int status, long requestBytes, long responseBytes, long durationNanos);
+
+    /**
+     * The finished request's profile, built from what was recorded when it is asked for (finishing builds nothing:
+     * it is on the request path); empty before {@code finish} and when this request is not profiled.
+     */
+    Optional<RequestProfile> profile();
 
     /** The request id ({@code req_<n>}), or empty when this request is not profiled. */
     Optional<String> id();
@@ -80,13 +84,15 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
         }
 
         @Override
-        public Optional<RequestProfile> finish(int status, long requestBytes, long responseBytes) {
-            return Optional.empty();
+        public void finish(int status, long requestBytes, long responseBytes) {
         }
 
         @Override
-        public Optional<RequestProfile> finish(String endpoint, int status, long requestBytes, long responseBytes,
-                                               long durationNanos) {
+        public void finish(String endpoint, int status, long requestBytes, long responseBytes, long durationNanos) {
+        }
+
+        @Override
+        public Optional<RequestProfile> profile() {
             return Optional.empty();
         }
 

@@ -19,7 +19,7 @@ final class ProfileStore {
         slow = new Ring(slowCapacity);
     }
 
-    void add(RequestProfile p) {
+    void add(KeptProfile p) {
         synchronized (lock) {
             recent.add(p);
             recorded++;
@@ -55,6 +55,6 @@ final class ProfileStore {
     }
 
     /** A consistent copy of both lists, newest first, and the counters at the same instant. */
-    record Snapshot(List<RequestProfile> recent, List<RequestProfile> slow, ProfilerTotals totals) {
+    record Snapshot(List<KeptProfile> recent, List<KeptProfile> slow, ProfilerTotals totals) {
     }
 }

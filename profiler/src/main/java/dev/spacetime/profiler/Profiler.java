@@ -131,7 +131,7 @@ public final class Profiler {
         }
         ProfileStore.Snapshot snap = store.snapshot();
         return java.util.stream.Stream.concat(snap.recent().stream(), snap.slow().stream())
-                .filter(p -> p.sequence() == seq).findFirst();
+                .filter(p -> p.sequence() == seq).findFirst().map(KeptProfile::toProfile);
     }
 
     public ProfilerTotals totals() {
@@ -148,7 +148,7 @@ public final class Profiler {
         return anchorEpochMillis + Math.floorDiv(nanos - anchorNanos, 1_000_000L);
     }
 
-    void store(RequestProfile profile) {
+    void store(KeptProfile profile) {
         store.add(profile);
     }
 
@@ -161,12 +161,14 @@ public final class Profiler {
                 .thenComparingLong(RequestProfile::sequence));
     }
 
-    private static List<RequestProfile> select(List<RequestProfile> newestFirst, ProfileQuery query, int limit) {
+    /** The first {@code limit} of {@code newestFirst} that match, built (kept profiles are built only here). */
+    private static List<RequestProfile> select(List<KeptProfile> newestFirst, ProfileQuery query, int limit) {
         List<RequestProfile> out = new ArrayList<>(Math.min(limit, newestFirst.size()));
-        for (RequestProfile p : newestFirst) {
+        for (KeptProfile kept : newestFirst) {
             if (out.size() == limit) {
                 break;
             }
+            RequestProfile p = kept.toProfile();
             if (query.matches(p)) {
                 out.add(p);
             }

@@ -5,15 +5,15 @@ import java.util.List;
 
 /** Fixed-capacity ring of profiles, overwriting the oldest. Not thread-safe: {@link ProfileStore} guards it. */
 final class Ring {
-    private RequestProfile[] items;
+    private KeptProfile[] items;
     private int next;
     private int size;
 
     Ring(int capacity) {
-        items = new RequestProfile[capacity];
+        items = new KeptProfile[capacity];
     }
 
-    void add(RequestProfile p) {
+    void add(KeptProfile p) {
         items[next] = p;
         if (++next == items.length) { // not %: a division per request for nothing
             next = 0;
@@ -31,8 +31,8 @@ final class Ring {
         return items.length;
     }
 
-    List<RequestProfile> newestFirst() {
-        List<RequestProfile> out = new ArrayList<>(size);
+    List<KeptProfile> newestFirst() {
+        List<KeptProfile> out = new ArrayList<>(size);
         for (int i = 1; i <= size; i++) {
             out.add(items[Math.floorMod(next - i, items.length)]);
         }
@@ -44,8 +44,8 @@ final class Ring {
         if (capacity == items.length) {
             return;
         }
-        List<RequestProfile> newest = newestFirst();
-        items = new RequestProfile[capacity];
+        List<KeptProfile> newest = newestFirst();
+        items = new KeptProfile[capacity];
         next = 0;
         size = 0;
         for (int i = Math.min(newest.size(), capacity) - 1; i >= 0; i--) {

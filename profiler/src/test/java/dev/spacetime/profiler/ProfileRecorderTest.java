@@ -43,7 +43,8 @@ class ProfileRecorderTest {
         t.ticker.advanceMicros(5);
         rec.begin("inner");
         t.ticker.advanceMicros(7);
-        RequestProfile p = rec.finish(500, 0, 0).orElseThrow();
+        rec.finish(500, 0, 0);
+        RequestProfile p = rec.profile().orElseThrow();
 
         assertThat(p.phases()).containsExactly(
                 new Phase("outer", Phase.ROOT, 0, 0, 12_000),
@@ -65,7 +66,8 @@ class ProfileRecorderTest {
         outer.close(); // stale scope must not end the newer phase
         t.ticker.advanceMicros(1);
         next.close();
-        RequestProfile p = rec.finish("/scene", 201, 0, 0, 10_000).orElseThrow();
+        rec.finish("/scene", 201, 0, 0, 10_000);
+        RequestProfile p = rec.profile().orElseThrow();
         ProfileRecorder.Scope late = rec.phase("late");
         late.close();
 
@@ -88,7 +90,8 @@ class ProfileRecorderTest {
         auth.close();
         rec.phase("serialization"); // still open at finish
         t.ticker.advanceMicros(5);
-        RequestProfile p = rec.finish("/x", 200, 0, 0, 10_000).orElseThrow(); // the caller's duration: 10 of 12 µs
+        rec.finish("/x", 200, 0, 0, 10_000); // the caller's duration: 10 of 12 µs
+        RequestProfile p = rec.profile().orElseThrow();
 
         assertThat(p.startNanos()).isEqualTo(start);
         assertThat(p.startEpochMillis()).isEqualTo(1_795_000_000_005L); // ManualTicker's wall clock at start
@@ -99,6 +102,22 @@ class ProfileRecorderTest {
     }
 
     @Test
+    void theProfileExistsOnceFinishedAndIsTheSameEachTimeItIsAskedFor() {
+        ProfileRecorder rec = t.profiler.start("GET", "/scene");
+        try (var auth = rec.phase("auth")) {
+            t.ticker.advanceMicros(2);
+        }
+        assertThat(rec.profile()).isEmpty(); // not finished yet
+        t.ticker.advanceMicros(1);
+        rec.finish(200, 0, 0);
+
+        RequestProfile p = rec.profile().orElseThrow();
+        assertThat(p.phases()).containsExactly(new Phase("auth", Phase.ROOT, 0, 0, 2_000));
+        assertThat(rec.profile()).contains(p);
+        assertThat(t.profiler.find(p.id())).contains(p);
+    }
+
+    @Test
     void runawayNestingIsRefused() {
         ProfileRecorder rec = t.profiler.start("GET", "/x");
         for (int i = 0; i < ActiveRecorder.MAX_DEPTH; i++) {
@@ -106,7 +125,8 @@ class ProfileRecorderTest {
         }
         assertThatThrownBy(() -> rec.begin("one more")).hasMessageContaining("deeper than");
         assertThat(rec.phase("one more")).isSameAs(ProfileRecorder.Disabled.INSTANCE);
-        assertThat(rec.finish(200, 0, 0).orElseThrow().phases()).hasSize(ActiveRecorder.MAX_PHASES);
+        rec.finish(200, 0, 0);
+        assertThat(rec.profile().orElseThrow().phases()).hasSize(ActiveRecorder.MAX_PHASES);
     }
 
     @Test
@@ -129,7 +149,8 @@ class ProfileRecorderTest {
             rec.end();
             rec.end();
         }
-        RequestProfile p = rec.finish(200, 0, 0).orElseThrow();
+        rec.finish(200, 0, 0);
+        RequestProfile p = rec.profile().orElseThrow();
         assertThat(p.phases()).hasSize(ActiveRecorder.MAX_PHASES);
         assertThat(p.phases().get(1)).isEqualTo(new Phase("nested", 0, 1, 0, 1_000));
     }
@@ -141,7 +162,8 @@ class ProfileRecorderTest {
             rec.begin("level" + i);
             t.ticker.advanceMicros(1);
         }
-        RequestProfile p = rec.finish(200, 0, 0).orElseThrow();
+        rec.finish(200, 0, 0);
+        RequestProfile p = rec.profile().orElseThrow();
         List<Phase> phases = p.phases();
         assertThat(phases).hasSize(ActiveRecorder.MAX_PHASES);
         for (int i = 1; i < phases.size(); i++) {
@@ -169,11 +191,14 @@ class ProfileRecorderTest {
         }
         assertThat(off.active()).isFalse();
         assertThat(off.id()).isEmpty();
-        assertThat(off.finish(200, 1, 1)).isEmpty();
+        off.finish(200, 1, 1);
+        assertThat(off.profile()).isEmpty();
 
         t.profiler.updateSettings(s -> s.withEnabled(true).withSampleRate(0));
         for (int i = 0; i < 100; i++) {
-            assertThat(t.profiler.start("GET", "/scene").finish(200, 0, 0)).isEmpty();
+            ProfileRecorder rec = t.profiler.start("GET", "/scene");
+            rec.finish(200, 0, 0);
+            assertThat(rec.profile()).isEmpty();
         }
         assertThat(t.profiler.totals().recorded()).isZero();
 
@@ -188,7 +213,9 @@ class ProfileRecorderTest {
         t.profiler.updateSettings(s -> s.withSampleRate(0.5));
         int sampled = 0;
         for (int i = 0; i < 2000; i++) {
-            sampled += t.profiler.start("GET", "/s").finish(200, 0, 0).isPresent() ? 1 : 0;
+            ProfileRecorder rec = t.profiler.start("GET", "/s");
+            rec.finish(200, 0, 0);
+            sampled += rec.profile().isPresent() ? 1 : 0;
         }
         // Binomial(2000, 0.5): outside 800..1200 has probability far below 1e-15.
         assertThat(sampled).isBetween(800, 1200);

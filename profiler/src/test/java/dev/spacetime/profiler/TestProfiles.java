@@ -38,14 +38,16 @@ public final class TestProfiles {
         }
         timed(rec, "serialization", 50);
         ticker.advanceMillis(extraMillis);
-        return rec.finish(status, 120, 4096).orElseThrow();
+        rec.finish(status, 120, 4096);
+        return rec.profile().orElseThrow();
     }
 
     /** A request with a single phase of the given length. */
     public RequestProfile simple(String method, String endpoint, int status, long micros) {
         ProfileRecorder rec = profiler.start(method, endpoint);
         timed(rec, "handler", micros);
-        return rec.finish(status, 0, 0).orElseThrow();
+        rec.finish(status, 0, 0);
+        return rec.profile().orElseThrow();
     }
 
     private void timed(ProfileRecorder rec, String phase, long micros) {
