@@ -6,7 +6,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: scripts/bench-load.sh [--duration S] [--rounds N] [--rate R] [--connections N] [--servers "a b c d"]
-                            [--pairs "a/b a/d a/c"] [--help]
+                            [--pairs "a/b a/d a/c"] [--pairs-only] [--warmup S] [--help]
 
 Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator runs on CPU 1:
   (a) api-server.jar, everything on: request metrics, profiler, auth and rate limiter (on /auth/status)
@@ -17,9 +17,9 @@ On request only (--servers): (a2) a second, identical (a), for an a/a control of
 (--servers "a a2" --pairs a/a2); (p) (a) with `profiler: {enabled: false}`: request metrics without profiling;
 (k) (a) with `profiler: {capacity: 1}`: what keeping 1000 recent profiles costs; (o) (a) from OLD_API_JAR, an older
 build, for before/after (run both orders: --servers "a o" --pairs "a/o o/a").
-All four stay up (an idle server costs nothing) so the runs interleave: after 4 s of wrk per server and route to warm
-the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at a fixed rate
-(hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
+All four stay up (an idle server costs nothing) so the runs interleave: after --warmup seconds (default 4) of wrk per
+server and route to warm the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N
+rounds at a fixed rate (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
 the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair (default a/b,
 a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
 machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
@@ -27,7 +27,8 @@ machine's speed changes for both alike; the ratio of their throughputs is the st
 load (VmRSS, every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100
 scrapes after 100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per
 request (/proc/PID/stat), which other work on the machine barely affects. Prints a table, the head-to-head
-ratios (issue 9 targets a/b >= 0.95, a/d >= 1), then per route the ratios a/b, a/c, a/d, b/c and d/c of the
+ratios (issue 9 targets a/b >= 0.95, a/d >= 1; each also per CPU second the servers used in those rounds, which
+does not depend on how the scheduler shared the core), then per route the ratios a/b, a/c, a/d, b/c and d/c of the
 sequential runs, from throughput and from CPU per request.
 
 Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
@@ -45,6 +46,11 @@ Options:
   --connections N   wrk connections at saturation (default 32)
   --servers LIST    which servers to run (default "a b c d")
   --pairs LIST      head-to-head pairs X/Y, X's throughput over Y's (default "a/b a/d a/c"; "" for none)
+  --warmup S        seconds of wrk per server and route before anything is measured (default 4; with
+                    --pairs-only use ~15: nothing else warms the JIT then)
+  --pairs-only      only the warm-up and the head-to-head rounds (and peak RSS): no sequential or fixed-rate runs,
+                    no /metrics timing; ~1.5 min for two servers with --warmup 15, so that several runs (each new JVMs, whose
+                    compilation moves the ratio by a few %) fit: judge a change by the median over runs
 Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR, OLD_API_JAR
 (server o only; e.g. git worktree add /tmp/old REV && (cd /tmp/old && mvn -B -ntp -q -pl api-server -am package
 -DskipTests), then OLD_API_JAR=/tmp/old/api-server/target/api-server.jar).
@@ -59,6 +65,8 @@ rate=2000
 connections=32
 servers="a b c d"
 pairs="a/b a/d a/c"
+sequential=1
+warmup=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
@@ -68,6 +76,8 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --servers) servers=$2; shift 2 ;;
     --pairs) pairs=$2; shift 2 ;;
+    --pairs-only) sequential=0; shift ;;
+    --warmup) warmup=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -77,7 +87,6 @@ bench_jar=${BENCH_JAR:-$root/benchmarks/target/benchmarks.jar}
 java_opts=${SERVER_JAVA_OPTS--Xms64m -Xmx128m -XX:+UseSerialGC}
 routes=(/health/live /auth/status)
 latency_connections=8
-warmup=4
 
 # shellcheck source=scripts/bench-lib.sh
 . "$root/scripts/bench-lib.sh"
@@ -175,9 +184,13 @@ echo "# bench-load $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs ($(lscpu | sed -
   "$(java -version 2>&1 | head -1)"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# server JVM options: ${java_opts:-(none)}; pinning: servers '${pin_server[*]:-none}', load '${pin_load[*]:-none}'"
-echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per server and route (after ${warmup}s" \
-  "warm-up each); fixed rate: $rounds rounds of hey -z ${duration}s -c $latency_connections" \
-  "-q $((rate / latency_connections)) (= $rate req/s); medians over rounds"
+if [ "$sequential" = 1 ]; then
+  echo "# saturation: $rounds rounds of wrk -t1 -c$connections -d${duration}s per server and route (after ${warmup}s" \
+    "warm-up each); fixed rate: $rounds rounds of hey -z ${duration}s -c $latency_connections" \
+    "-q $((rate / latency_connections)) (= $rate req/s); medians over rounds"
+else
+  echo "# --pairs-only: ${warmup}s of wrk -t1 -c$connections per server and route to warm up, then the head-to-head rounds"
+fi
 
 # The api-servers first: their bodies are what c and d serve.
 for name in $servers; do
@@ -267,6 +280,7 @@ run_rounds() {
 run_pairs() {
   local round pair x y route side other
   local -a loads
+  local -A before
   for round in $(seq 1 "$rounds"); do
     for pair in $pairs; do
       x=${pair%/*}
@@ -275,6 +289,9 @@ run_pairs() {
       for route in "${routes[@]}"; do
         loads=()
         for side in "$x" "$y"; do
+          before[$side]=$(cpu_ticks "${pid_of[$side]}")
+        done
+        for side in "$x" "$y"; do
           other=$([ "$side" = "$x" ] && echo "$y" || echo "$x")
           auth_for "$side" "$route"
           "${pin_load[@]}" wrk -t1 -c"$connections" -d"${duration}s" "${auth[@]}" \
@@ -282,12 +299,18 @@ run_pairs() {
           loads+=("$!")
         done
         wait "${loads[@]}"
+        for side in "$x" "$y"; do
+          other=$([ "$side" = "$x" ] && echo "$y" || echo "$x")
+          echo "$(($(cpu_ticks "${pid_of[$side]}") - ${before[$side]}))" >"$(out "$side" "$route" "vs-$other-cpu" "$round")"
+        done
       done
     done
   done
 }
-run_rounds wrk
-run_rounds hey
+if [ "$sequential" = 1 ]; then
+  run_rounds wrk
+  run_rounds hey
+fi
 run_pairs
 for s in "${samplers[@]}"; do
   kill "$s" 2>/dev/null || true
@@ -296,46 +319,52 @@ done
 
 for name in "${running[@]}"; do
   rss[$name]=$(awk '{printf "%.0f", $1 / 1024}' "${rss_file[$name]}")
-  [ "$name" = c ] || render[$name]=$(metrics_render "http://127.0.0.1:${port_of[$name]}/metrics")
-  for route in "${routes[@]}"; do
-    key="$name $route"
-    rps[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
-    non2xx[$key]=$(all "$name" "$route" wrk '/Non-2xx or 3xx responses:/ {n += $5} END {printf "%d", n}' |
-      awk '{n += $1} END {print n + 0}')
-    p50[$key]=$(all "$name" "$route" hey '/ 50% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
-    p99[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
-    fixed_rps[$key]=$(all "$name" "$route" hey '/Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
-    for round in $(seq 1 "$rounds"); do
-      if grep -q '^  \[[^2]' "$(out "$name" "$route" hey "$round")"; then
-        echo "($key) fixed-rate round $round had non-2xx responses:" \
-          "$(grep '^  \[' "$(out "$name" "$route" hey "$round")" | tr -s ' ' | tr '\n' ' ')" >&2
-      fi
-    done
-    # Server CPU per request over all rounds: robust against other work on the machine, which changes how much
-    # CPU the server gets, not how much it needs per request.
-    cpu_sat[$key]=$(paste <(all "$name" "$route" wrk-cpu '{print}' | grep .) \
-      <(all "$name" "$route" wrk '/ requests in / {print $1}' | grep .) |
-      awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
-    cpu_fixed[$key]=$(paste <(all "$name" "$route" hey-cpu '{print}' | grep .) \
-      <(all "$name" "$route" hey '/^  \[2[0-9][0-9]\]/ {n += $2} END {print n + 0}' | grep .) |
-      awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
-    rps_rounds[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | paste -sd/)
-    p99_rounds[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.1f", $3 * 1000}' | paste -sd/)
-  done
 done
+if [ "$sequential" = 1 ]; then
+  for name in "${running[@]}"; do
+    [ "$name" = c ] || render[$name]=$(metrics_render "http://127.0.0.1:${port_of[$name]}/metrics")
+    for route in "${routes[@]}"; do
+      key="$name $route"
+      rps[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
+      non2xx[$key]=$(all "$name" "$route" wrk '/Non-2xx or 3xx responses:/ {n += $5} END {printf "%d", n}' |
+        awk '{n += $1} END {print n + 0}')
+      p50[$key]=$(all "$name" "$route" hey '/ 50% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
+      p99[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.2f", $3 * 1000}' | median | xargs printf '%.2f')
+      fixed_rps[$key]=$(all "$name" "$route" hey '/Requests\/sec:/ {printf "%.0f", $2}' | median | xargs printf '%.0f')
+      for round in $(seq 1 "$rounds"); do
+        if grep -q '^  \[[^2]' "$(out "$name" "$route" hey "$round")"; then
+          echo "($key) fixed-rate round $round had non-2xx responses:" \
+            "$(grep '^  \[' "$(out "$name" "$route" hey "$round")" | tr -s ' ' | tr '\n' ' ')" >&2
+        fi
+      done
+      # Server CPU per request over all rounds: robust against other work on the machine, which changes how much
+      # CPU the server gets, not how much it needs per request.
+      cpu_sat[$key]=$(paste <(all "$name" "$route" wrk-cpu '{print}' | grep .) \
+        <(all "$name" "$route" wrk '/ requests in / {print $1}' | grep .) |
+        awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
+      cpu_fixed[$key]=$(paste <(all "$name" "$route" hey-cpu '{print}' | grep .) \
+        <(all "$name" "$route" hey '/^  \[2[0-9][0-9]\]/ {n += $2} END {print n + 0}' | grep .) |
+        awk -v hz="$(getconf CLK_TCK)" '{t += $1; n += $2} END {printf "%.1f", n ? t * 1e6 / hz / n : 0}')
+      rps_rounds[$key]=$(all "$name" "$route" wrk '/^Requests\/sec:/ {printf "%.0f", $2}' | paste -sd/)
+      p99_rounds[$key]=$(all "$name" "$route" hey '/ 99% in / {printf "%.1f", $3 * 1000}' | paste -sd/)
+    done
+  done
+fi
 
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' server route 'req/s' '(rounds)' non-2xx \
-  'CPU us/r' 'p50 ms' 'p99 ms' '(rounds)' 'fixed r/s' 'CPU us/r'
-for name in $servers; do
-  for route in "${routes[@]}"; do
-    key="$name $route"
-    [ -n "${rps[$key]:-}" ] || { printf '%-4s %-13s (not run)\n' "$name" "$route"; continue; }
-    printf '%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' "$name" "$route" "${rps[$key]}" \
-      "(${rps_rounds[$key]})" "${non2xx[$key]}" "${cpu_sat[$key]}" "${p50[$key]}" "${p99[$key]}" \
-      "(${p99_rounds[$key]})" "${fixed_rps[$key]}" "${cpu_fixed[$key]}"
+if [ "$sequential" = 1 ]; then
+  printf '\n%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' server route 'req/s' '(rounds)' non-2xx \
+    'CPU us/r' 'p50 ms' 'p99 ms' '(rounds)' 'fixed r/s' 'CPU us/r'
+  for name in $servers; do
+    for route in "${routes[@]}"; do
+      key="$name $route"
+      [ -n "${rps[$key]:-}" ] || { printf '%-4s %-13s (not run)\n' "$name" "$route"; continue; }
+      printf '%-4s %-13s %9s %-20s %7s %8s %7s %7s %-16s %9s %9s\n' "$name" "$route" "${rps[$key]}" \
+        "(${rps_rounds[$key]})" "${non2xx[$key]}" "${cpu_sat[$key]}" "${p50[$key]}" "${p99[$key]}" \
+        "(${p99_rounds[$key]})" "${fixed_rps[$key]}" "${cpu_fixed[$key]}"
+    done
   done
-done
+fi
 printf '\n%-4s %12s %26s\n' server 'peak RSS MB' '/metrics ms p50/p99'
 for name in "${running[@]}"; do
   read -r ms bytes samples <<<"${render[$name]:-- - -}"
@@ -367,6 +396,23 @@ head_to_head() {
   done
   echo "$(printf '%s\n' "${each[@]}" | median | xargs printf '%.3f') ($(IFS=/; echo "${each[*]}"))"
 }
+# head_to_head_cpu X Y ROUTE: the same per CPU second each server used in those rounds (requests / CPU time, X's over
+# Y's): what each would do with the core to itself. Unlike the throughput ratio it does not depend on how the
+# scheduler shared the core (a JIT or GC thread of one server takes CPU time from both servers' event loops).
+head_to_head_cpu() {
+  local round r
+  local -a each=()
+  for round in $(seq 1 "$rounds"); do
+    [ -s "$(out "$1" "$3" "vs-$2-cpu" "$round")" ] || { echo n/a; return; }
+    r=$(cat <(awk '/ requests in / {print $1}' "$(out "$1" "$3" "vs-$2" "$round")") \
+      "$(out "$1" "$3" "vs-$2-cpu" "$round")" \
+      <(awk '/ requests in / {print $1}' "$(out "$2" "$3" "vs-$1" "$round")") \
+      "$(out "$2" "$3" "vs-$1-cpu" "$round")" | paste -sd' ' |
+      awk '{printf "%.3f", ($2 && $4) ? ($1 / $2) / ($3 / $4) : 0}')
+    each+=("$r")
+  done
+  echo "$(printf '%s\n' "${each[@]}" | median | xargs printf '%.3f') ($(IFS=/; echo "${each[*]}"))"
+}
 
 echo
 echo "Head-to-head (pairs on CPU 0 at once, $rounds rounds of ${duration}s; median (rounds)); the figures to judge by:"
@@ -383,9 +429,11 @@ for route in "${routes[@]}"; do
            fi ;;
     esac
     printf '%-13s %s = %s%s\n' "$route" "$pair" "$h" "$target"
+    printf '%-13s %s = %s   (per CPU second)\n' "$route" "$pair" "$(head_to_head_cpu "${pair%/*}" "${pair#*/}" "$route")"
   done
 done
 
+[ "$sequential" = 1 ] || exit 0
 echo
 echo "Sequential runs (one server at a time; noisier):"
 for route in "${routes[@]}"; do
