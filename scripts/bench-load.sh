@@ -18,18 +18,18 @@ On request only (--servers): (a2) a second, identical (a), for an a/a control of
 (k) (a) with `profiler: {capacity: 1}`: what keeping 1000 recent profiles costs; (o) (a) from OLD_API_JAR, an older
 build, for before/after (run both orders: --servers "a o" --pairs "a/o o/a").
 All four stay up (an idle server costs nothing) so the runs interleave: after --warmup seconds (default 4) of wrk per
-server and route to warm the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N
-rounds at a fixed rate (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of other work on
-the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair (default a/b,
-a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1, so that the
-machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared machine
-(an a/a control, --servers "a a2" --pairs a/a2, stays within 2.5 % of 1). Also: peak RSS of each server during
+server and route to warm the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at
+a fixed rate (hey -z S -c 8 -q R/8) for latency p50/p99; each figure is the median over the rounds, so a burst of
+other work on the machine hits one round of one server, not a whole column. Then N head-to-head rounds per pair
+(default a/b, a/d, a/c): both servers of the pair on CPU 0 at the same time, each saturated by its own wrk on CPU 1,
+so that the machine's speed changes for both alike; the ratio of their throughputs is the steadiest figure on a shared
+machine (an a/a control, --servers "a a2" --pairs a/a2, stays within 2.5 % of 1). Also: peak RSS of each server during
 load (VmRSS, every 0.5 s) and /metrics time as a scraper sees it (hey on one keep-alive connection: p50/p99 of 100
-scrapes after 100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per
-request (/proc/PID/stat), which other work on the machine barely affects. Prints a table, the head-to-head
-ratios (issue 9 targets a/b >= 0.95, a/d >= 1; each also per CPU second the servers used in those rounds, which
-does not depend on how the scheduler shared the core), then per route the ratios a/b, a/c, a/d, b/c and d/c of the
-sequential runs, from throughput and from CPU per request.
+scrapes after 100 unmeasured, after traffic on 20 (method, endpoint) pairs); and the server's own CPU time per request
+(/proc/PID/stat), which other work on the machine barely affects. Prints a table, the head-to-head ratios (issue 9
+targets a/b >= 0.95, a/d >= 1; each also per CPU second the servers used in those rounds, which does not depend on how
+the scheduler shared the core), then per route the ratios a/b, a/c, a/d, b/c and d/c of the sequential runs, from
+throughput and from CPU per request.
 
 Routes, both trivial handlers; c and d serve the exact bodies fetched from the api-server:
   /health/live   public: request metrics and profiler only, so a vs c/d compares instrumentation alone;
