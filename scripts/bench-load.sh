@@ -15,7 +15,8 @@ Starts on 127.0.0.1 (free ports), all pinned to CPU 0, while the load generator 
   (d) Vert.x Web + vertx-micrometer-metrics + Micrometer Prometheus registry (benchmarks.jar)
 On request only (--servers): (a2) a second, identical (a), for an a/a control of the head-to-head method
 (--servers "a a2" --pairs a/a2); (p) (a) with `profiler: {enabled: false}`: request metrics without profiling;
-(k) (a) with `profiler: {capacity: 1}`: what keeping 1000 recent profiles costs; (o) (a) from OLD_API_JAR, an older
+(k) (a) with `profiler: {capacity: 1}`: what keeping 1000 recent profiles costs; (s) (a) with `profiler:
+{sampleRate: 0.1}`: what profiling one request in ten costs; (o) (a) from OLD_API_JAR, an older
 build, for before/after (run both orders: --servers "a o" --pairs "a/o o/a").
 All four stay up (an idle server costs nothing) so the runs interleave: after --warmup seconds (default 4) of wrk per
 server and route to warm the JIT, N rounds (default 3) of a, b, c, d at saturation (wrk -t1 -cN -dS), then N rounds at
@@ -93,7 +94,7 @@ latency_connections=8
 require_tools java:default-jre-headless wrk:wrk hey:hey taskset:util-linux curl:curl
 require_jars "$api_jar" "$bench_jar"
 for name in $servers; do
-  case "$name" in a|a2|p|k|o|b|c|d) ;; *) echo "unknown server '$name' (a, a2, p, k, o, b, c or d)" >&2; exit 2 ;; esac
+  case "$name" in a|a2|p|k|s|o|b|c|d) ;; *) echo "unknown server '$name' (a, a2, p, k, s, o, b, c or d)" >&2; exit 2 ;; esac
   if [ "$name" = o ]; then
     [ -n "${OLD_API_JAR:-}" ] || { echo "server o needs OLD_API_JAR (an older api-server.jar)" >&2; exit 2; }
     require_jars "$OLD_API_JAR"
@@ -195,11 +196,12 @@ fi
 # The api-servers first: their bodies are what c and d serve.
 for name in $servers; do
   case "$name" in
-    a|a2|p|k|o|b)
+    a|a2|p|k|s|o|b)
       api_config "$work/$name.yaml" "$work/token-$name"
       [ "$name" = b ] && printf 'instrumentation:\n  enabled: false\n' >>"$work/$name.yaml"
       [ "$name" = p ] && printf 'profiler:\n  enabled: false\n' >>"$work/$name.yaml"
       [ "$name" = k ] && printf 'profiler:\n  capacity: 1\n' >>"$work/$name.yaml"
+      [ "$name" = s ] && printf 'profiler:\n  sampleRate: 0.1\n' >>"$work/$name.yaml"
       jar=$api_jar
       [ "$name" = o ] && jar=$OLD_API_JAR
       # shellcheck disable=SC2086 # intentional word splitting of the JVM options
