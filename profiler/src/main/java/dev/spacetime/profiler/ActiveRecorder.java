@@ -34,6 +34,7 @@ final class ActiveRecorder implements ProfileRecorder {
     private static final long[] NO_TIMES = {};
     private static final VarHandle COUNT;
     private static final VarHandle FINISHED;
+    private static final VarHandle KEPT;
     private static final VarHandle TIME = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
@@ -41,6 +42,7 @@ final class ActiveRecorder implements ProfileRecorder {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             COUNT = lookup.findVarHandle(ActiveRecorder.class, "count", int.class);
             FINISHED = lookup.findVarHandle(ActiveRecorder.class, "finished", boolean.class);
+            KEPT = lookup.findVarHandle(ActiveRecorder.class, "kept", KeptProfile.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -59,7 +61,7 @@ final class ActiveRecorder implements ProfileRecorder {
     private volatile long[] times = NO_TIMES;
     private int count;            // slots in use; written with release by the writer, read with acquire by finish
     private volatile boolean finished;
-    private volatile KeptProfile kept;
+    private KeptProfile kept;     // release/acquire: a volatile store would cost a fence per request for profile()
     // The writer's own state: the open phases are the chain innermost -> parent -> ... -> ROOT.
     private int innermost = Phase.ROOT;
     private int openRecorded;
@@ -131,13 +133,13 @@ final class ActiveRecorder implements ProfileRecorder {
         KeptProfile done = new KeptProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
                 Math.max(0, responseBytes), profiler.epochMillisAt(startNanos), startNanos, duration,
                 duration >= profiler.settings().slowThresholdNanos(), n, names, times);
-        kept = done;
+        KEPT.setRelease(this, done);
         profiler.store(done);
     }
 
     @Override
     public Optional<RequestProfile> profile() {
-        KeptProfile done = kept;
+        KeptProfile done = (KeptProfile) KEPT.getAcquire(this);
         return done == null ? Optional.empty() : Optional.of(done.toProfile());
     }
 
