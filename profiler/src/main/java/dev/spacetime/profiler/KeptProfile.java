@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A finished request as the {@link ProfileStore} keeps it: the recorder's flat phase arrays, frozen, and no
- * {@link Phase} object until a query asks for the {@link RequestProfile} ({@link #toProfile}). Building profiles at
- * finish cost the server ~2.5 % of its throughput on a route with three phases (docs/benchmarks.md, session 4);
- * queries are rare and may pay instead.
+ * {@link Phase} object until a query asks for the {@link RequestProfile} ({@link #toProfile}): building them at
+ * finish was a third of the recorder's allocation and work per request (docs/benchmarks.md, session 4), paid on
+ * every request for the few that are ever looked at.
  * <p>
  * Immutable once stored: the first {@code phaseCount} slots of {@code names} and {@code times} never change again
  * ({@link ActiveRecorder#finish} copies them when a late phase could still end).
