@@ -303,7 +303,7 @@ run_pairs() {
         wait "${loads[@]}"
         for side in "$x" "$y"; do
           other=$([ "$side" = "$x" ] && echo "$y" || echo "$x")
-          echo "$(($(cpu_ticks "${pid_of[$side]}") - ${before[$side]}))" >"$(out "$side" "$route" "vs-$other-cpu" "$round")"
+          echo "$(($(cpu_ticks "${pid_of[$side]}") - ${before[$side]}))" >"$(out "$side" "$route" "vs-$other" "$round")-cpu"
         done
       done
     done
@@ -386,31 +386,24 @@ verdict() { # VALUE OP LIMIT
   [ "$1" = n/a ] && { echo "n/a"; return; }
   awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {ok = op == ">=" ? v >= l : v <= l; print ok ? "MET" : "MISSED"}'
 }
-# head_to_head X Y ROUTE: "median (round/round/...)" of X's over Y's throughput in the head-to-head rounds, or n/a.
+# head_to_head X Y ROUTE [cpu]: "median (round/round/...)" of X's over Y's throughput in the head-to-head rounds, or
+# n/a. With cpu: of their requests per CPU second each used in those rounds, i.e. what each would do with the core
+# to itself; unlike the throughput ratio it does not depend on how the scheduler shared the core (a JIT or GC
+# thread of one server takes CPU time from both servers' event loops).
 head_to_head() {
-  local round r
+  local round r x y
   local -a each=()
   for round in $(seq 1 "$rounds"); do
-    [ -s "$(out "$1" "$3" "vs-$2" "$round")" ] || { echo n/a; return; }
-    r=$(paste <(awk '/^Requests\/sec:/ {print $2}' "$(out "$1" "$3" "vs-$2" "$round")") \
-      <(awk '/^Requests\/sec:/ {print $2}' "$(out "$2" "$3" "vs-$1" "$round")") | awk '{printf "%.3f", $1 / $2}')
-    each+=("$r")
-  done
-  echo "$(printf '%s\n' "${each[@]}" | median | xargs printf '%.3f') ($(IFS=/; echo "${each[*]}"))"
-}
-# head_to_head_cpu X Y ROUTE: the same per CPU second each server used in those rounds (requests / CPU time, X's over
-# Y's): what each would do with the core to itself. Unlike the throughput ratio it does not depend on how the
-# scheduler shared the core (a JIT or GC thread of one server takes CPU time from both servers' event loops).
-head_to_head_cpu() {
-  local round r
-  local -a each=()
-  for round in $(seq 1 "$rounds"); do
-    [ -s "$(out "$1" "$3" "vs-$2-cpu" "$round")" ] || { echo n/a; return; }
-    r=$(cat <(awk '/ requests in / {print $1}' "$(out "$1" "$3" "vs-$2" "$round")") \
-      "$(out "$1" "$3" "vs-$2-cpu" "$round")" \
-      <(awk '/ requests in / {print $1}' "$(out "$2" "$3" "vs-$1" "$round")") \
-      "$(out "$2" "$3" "vs-$1-cpu" "$round")" | paste -sd' ' |
-      awk '{printf "%.3f", ($2 && $4) ? ($1 / $2) / ($3 / $4) : 0}')
+    x=$(out "$1" "$3" "vs-$2" "$round")
+    y=$(out "$2" "$3" "vs-$1" "$round")
+    [ -s "$x" ] && { [ -z "${4:-}" ] || [ -s "$x-cpu" ]; } || { echo n/a; return; }
+    if [ -n "${4:-}" ]; then
+      r=$(echo "$(awk '/ requests in / {print $1}' "$x") $(cat "$x-cpu") $(awk '/ requests in / {print $1}' "$y")" \
+        "$(cat "$y-cpu")" | awk '{printf "%.3f", ($2 && $4) ? ($1 / $2) / ($3 / $4) : 0}')
+    else
+      r=$(paste <(awk '/^Requests\/sec:/ {print $2}' "$x") <(awk '/^Requests\/sec:/ {print $2}' "$y") |
+        awk '{printf "%.3f", $1 / $2}')
+    fi
     each+=("$r")
   done
   echo "$(printf '%s\n' "${each[@]}" | median | xargs printf '%.3f') ($(IFS=/; echo "${each[*]}"))"
@@ -431,7 +424,7 @@ for route in "${routes[@]}"; do
            fi ;;
     esac
     printf '%-13s %s = %s%s\n' "$route" "$pair" "$h" "$target"
-    printf '%-13s %s = %s   (per CPU second)\n' "$route" "$pair" "$(head_to_head_cpu "${pair%/*}" "${pair#*/}" "$route")"
+    printf '%-13s %s = %s   (per CPU second)\n' "$route" "$pair" "$(head_to_head "${pair%/*}" "${pair#*/}" "$route" cpu)"
   done
 done
 
