@@ -29,7 +29,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
-            // Too late for an error body: all we can do is not pretend the response is complete.
+            // Too late for an error body: all we can do is not pretend the response is complete, and not lose the
+            // cause (e.g. a bug in what runs when the response ends, after the client had its answer).
+            if (ctx.failure() != null) {
+                logFailure(ctx, "request failed after its response began: ");
+            }
             response.reset();
             return;
         }
@@ -48,8 +52,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             status = http.getStatusCode();
         }
         if (status <= 0 || status >= 500 || failure != null && !(failure instanceof HttpException)) {
-            LOG.log(Level.SEVERE, "request failed: " + ctx.request().method() + " " + RequestContext.of(ctx)
-                    .endpoint(), failure);
+            logFailure(ctx, "request failed: ");
             status = status >= 500 ? status : 500;
         }
         String message = switch (status) {
@@ -64,6 +67,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             default -> ErrorHandler.errorCode(status).replace('_', ' ');
         };
         send(ctx, status, errorCode(status), message);
+    }
+
+    /** Logs the request's failure as a bug, under its method and route template (never the raw path). */
+    private static void logFailure(RoutingContext ctx, String what) {
+        LOG.log(Level.SEVERE, what + ctx.request().method() + " " + RequestContext.of(ctx).endpoint(), ctx.failure());
     }
 
     /** A routed request's error body, its encoding timed as the serialization phase like any other body. */
