@@ -50,8 +50,8 @@ Options:
   --warmup S        seconds of wrk per server and route before anything is measured (default 4; with
                     --pairs-only use ~15: nothing else warms the JIT then)
   --pairs-only      only the warm-up and the head-to-head rounds (and peak RSS): no sequential or fixed-rate runs,
-                    no /metrics timing; ~1.5 min for two servers with --warmup 15, so that several runs (each new JVMs, whose
-                    compilation moves the ratio by a few %) fit: judge a change by the median over runs
+                    no /metrics timing; ~1.5 min for two servers with --warmup 15, so that several runs (each new
+                    JVMs, whose compilation moves the ratio by a few %) fit: judge a change by the median over runs
 Environment: SERVER_JAVA_OPTS (default "-Xms64m -Xmx128m -XX:+UseSerialGC"), API_JAR, BENCH_JAR, OLD_API_JAR
 (server o only; e.g. git worktree add /tmp/old REV && (cd /tmp/old && mvn -B -ntp -q -pl api-server -am package
 -DskipTests), then OLD_API_JAR=/tmp/old/api-server/target/api-server.jar).
