@@ -1,5 +1,9 @@
 package dev.spacetime.alerts;
 
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.RuleGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,15 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Scenario.JOB;
-import static dev.spacetime.alerts.Scenario.labels;
-import static dev.spacetime.alerts.Scenario.series;
+import static dev.spacetime.alerts.scenario.Scenario.JOB;
+import static dev.spacetime.alerts.scenario.Scenario.labels;
+import static dev.spacetime.alerts.scenario.Scenario.series;
 
-import dev.spacetime.alerts.RecordingTest.Sample;
 import dev.spacetime.alerts.Recordings.LatencyQuantile;
-import dev.spacetime.alerts.Scenario.Observation;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.RecordingTest.Sample;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;

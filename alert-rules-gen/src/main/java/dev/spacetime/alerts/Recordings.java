@@ -1,8 +1,8 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.paren;
+import static dev.spacetime.alerts.promql.Expr.api;
+import static dev.spacetime.alerts.promql.Expr.duration;
+import static dev.spacetime.alerts.promql.Expr.paren;
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.histogramQuantile;
 import static dev.spacetime.catalog.PromQL.ne;
@@ -10,6 +10,10 @@ import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.re;
 import static dev.spacetime.catalog.PromQL.sumBy;
 
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.MetricDef;
@@ -194,7 +198,7 @@ public final class Recordings {
     private static RuleGroup sloRatios(Slo slo) {
         String requests = Metrics.HTTP_REQUESTS.name();
         String good = api(Metrics.HTTP_REQUEST_DURATION.bucket(), eq(Labels.LE,
-                leLabel(slo.latencyThresholdSeconds())));
+                Expr.leLabel(slo.latencyThresholdSeconds())));
         String all = api(Metrics.HTTP_REQUEST_DURATION.count());
         List<Rule> rules = new ArrayList<>();
         for (Duration w : slo.windows()) {
@@ -208,14 +212,6 @@ public final class Recordings {
                     sumBy(rate(good, window), JOB) + "\n/\n" + sumBy(rate(all, window), JOB))));
         }
         return new RuleGroup("spacetime_api.slo_ratios", rules);
-    }
-
-    /**
-     * The {@code le} label value of a bucket bound as the Java client writes it ({@code 0.5}, {@code 1.0}); used
-     * by the latency SLO selector and by test data so both agree.
-     */
-    public static String leLabel(double bound) {
-        return Double.toString(bound);
     }
 
     private static String recordName(String level, MetricDef metric, String qualifier, String operations) {

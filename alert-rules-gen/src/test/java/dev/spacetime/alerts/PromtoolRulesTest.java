@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
 import dev.spacetime.alerts.generate.Generator;
 import dev.spacetime.alerts.generate.Promtool;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RuleGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

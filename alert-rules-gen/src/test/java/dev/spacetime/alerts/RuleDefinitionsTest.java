@@ -2,7 +2,13 @@ package dev.spacetime.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.catalog.Metrics;
 import java.util.EnumSet;
 import java.util.HashSet;

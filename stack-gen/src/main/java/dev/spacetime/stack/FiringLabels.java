@@ -1,9 +1,9 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.AlertTest;
 import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.catalog.Labels;
 import java.util.HashSet;
 import java.util.List;

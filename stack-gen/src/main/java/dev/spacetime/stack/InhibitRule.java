@@ -1,6 +1,6 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.Severity;
 import java.util.List;
 
 /**

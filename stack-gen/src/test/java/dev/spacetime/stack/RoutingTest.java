@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
 import dev.spacetime.alerts.Settings;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Labels;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.spacetime.alerts.generate;
 
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
-import dev.spacetime.alerts.AlertRule;
 import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.model.AlertRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.AlertTest;
-import dev.spacetime.alerts.Expr;
-import dev.spacetime.alerts.RecordingRule;
-import dev.spacetime.alerts.RecordingTest;
-import dev.spacetime.alerts.Rule;
-import dev.spacetime.alerts.RuleGroup;
-import dev.spacetime.alerts.Scenario;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.catalog.PromQL;
 import java.time.Duration;
