@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Checks of the recorded series the dashboard reads directly (the alerts' tests cover the rest): values on
- * steady traffic, read once the rate window is fully covered.
+ * Checks of recorded values on their own (ratios that are 0 rather than absent, quantiles, the SLO slow ratio,
+ * scene and auth rates) on steady traffic, read once the rate window is fully covered.
  */
 public final class RecordingTests {
 

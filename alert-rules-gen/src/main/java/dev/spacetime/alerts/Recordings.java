@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recording rules: the expensive expressions, computed once per evaluation and shared by alerts and the dashboard.
+ * Recording rules: the expensive expressions, computed once per evaluation and read by the alerts and their
+ * runbooks' first queries (the dashboard queries raw series).
  * Names follow {@code level:metric:operations}; the metric part comes from the catalog. All rates use
  * {@link #RATE_WINDOW}; the SLO ratios exist for every burn-rate window.
  */
@@ -45,7 +46,7 @@ public final class Recordings {
 
     /** Requests/s per endpoint. */
     public static final String JOB_ENDPOINT_REQUESTS_RATE = recordName("job_endpoint", Metrics.HTTP_REQUESTS, "", RATE);
-    /** Requests/s per status code, for 2xx/4xx/5xx panels. */
+    /** Requests/s per status code (a runbook query of HighHTTPErrorRate). */
     public static final String JOB_STATUS_REQUESTS_RATE = recordName("job_status", Metrics.HTTP_REQUESTS, "", RATE);
     /** Requests/s of the whole API. */
     public static final String JOB_REQUESTS_RATE = recordName("job", Metrics.HTTP_REQUESTS, "", RATE);

@@ -47,15 +47,13 @@ final class SloAlerts {
 
     /** Which objective. */
     private enum Objective {
-        AVAILABILITY("Availability", Component.AVAILABILITY, "answered 5xx"),
-        LATENCY("Latency", Component.LATENCY, "slower than the objective");
+        AVAILABILITY(Component.AVAILABILITY, "answered 5xx"),
+        LATENCY(Component.LATENCY, "slower than the objective");
 
-        private final String title;
         private final Component component;
         private final String bad;
 
-        Objective(String title, Component component, String bad) {
-            this.title = title;
+        Objective(Component component, String bad) {
             this.component = component;
             this.bad = bad;
         }
@@ -64,15 +62,14 @@ final class SloAlerts {
     static List<AlertRule> alerts(Settings settings) {
         Slo slo = settings.slo();
         ForDurations f = settings.forDurations();
-        List<AlertRule> alerts = new ArrayList<>();
-        for (Objective o : Objective.values()) {
-            alerts.add(burn(slo, o, Severity.CRITICAL, "FastBurn", f.sloPage()));
-            alerts.add(burn(slo, o, Severity.WARNING, "SlowBurn", f.sloTicket()));
-        }
-        return alerts;
+        return List.of(
+                burn("AvailabilitySLOFastBurn", slo, Objective.AVAILABILITY, Severity.CRITICAL, f.sloPage()),
+                burn("AvailabilitySLOSlowBurn", slo, Objective.AVAILABILITY, Severity.WARNING, f.sloTicket()),
+                burn("LatencySLOFastBurn", slo, Objective.LATENCY, Severity.CRITICAL, f.sloPage()),
+                burn("LatencySLOSlowBurn", slo, Objective.LATENCY, Severity.WARNING, f.sloTicket()));
     }
 
-    private static AlertRule burn(Slo slo, Objective o, Severity severity, String speed, Duration forDuration) {
+    private static AlertRule burn(String name, Slo slo, Objective o, Severity severity, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
         BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(
                 o == Objective.AVAILABILITY ? slo.availabilityTarget() : slo.latencyTarget()));
@@ -88,7 +85,6 @@ final class SloAlerts {
                 ? num(slo.availabilityTarget() * 100) + " % of requests without a 5xx"
                 : num(slo.latencyTarget() * 100) + " % of requests within "
                         + Humanize.DURATION.apply(slo.latencyThresholdSeconds());
-        String name = o.title + "SLO" + speed;
         return AlertRule.builder(name)
                 .group(AlertGroup.SLO).severity(severity).component(o.component)
                 .forDuration(forDuration)
