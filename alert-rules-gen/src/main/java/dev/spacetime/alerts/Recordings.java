@@ -110,7 +110,7 @@ public final class Recordings {
     public static final String JOB_SCENE_LOAD_ERRORS_RATE = recordName("job", Metrics.SCENE_LOAD_ERRORS, "", RATE);
     /** Scene load attempts/s: loads + errors. */
     public static final String JOB_SCENE_LOAD_ATTEMPTS_RATE =
-            recordName("job", Metrics.SCENE_LOADS.registrationName().replace("loads", "load_attempts"), "", RATE);
+            recordName("job", Metrics.SCENE_LOADS.baseName().replace("loads", "load_attempts"), "", RATE);
     /** errors / (loads + errors). */
     public static final String JOB_SCENE_LOAD_ERROR_RATIO =
             recordName("job", Metrics.SCENE_LOAD_ERRORS, "", "ratio_" + RATE);
@@ -216,7 +216,7 @@ public final class Recordings {
     }
 
     private static String recordName(String level, MetricDef metric, String qualifier, String operations) {
-        return recordName(level, metric.registrationName(), qualifier, operations);
+        return recordName(level, metric.baseName(), qualifier, operations);
     }
 
     private static String recordName(String level, String metric, String qualifier, String operations) {
