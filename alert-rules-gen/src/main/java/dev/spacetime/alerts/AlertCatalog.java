@@ -1,8 +1,19 @@
 package dev.spacetime.alerts;
 
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every rule of the SpaceTime API, built from {@link Settings}. {@code rules(Settings.defaults())} is what
@@ -39,6 +50,37 @@ public final class AlertCatalog {
         all.addAll(ResourceAlerts.alerts(settings));
         all.addAll(SloAlerts.alerts(settings));
         return all;
+    }
+
+    /**
+     * Labels, with their values, that every result of every rule expression carries: each rule reads the API's
+     * job only ({@link Expr#api}) and keeps {@code job} through its aggregations. Every firing and pending test
+     * case shows them (RuleDefinitionsTest), and promtool proves those cases against the real rules.
+     */
+    public static final Map<String, String> EXPR_LABELS = Map.of(Labels.JOB, Jobs.API);
+
+    /**
+     * The labels every firing instance of {@code alert} carries: {@code alertname}, the rule's labels and
+     * {@link #EXPR_LABELS}. Its expression may add more (e.g. {@code instance}, {@code endpoint}).
+     */
+    public static Map<String, String> firingLabels(AlertRule alert) {
+        Map<String, String> labels = new TreeMap<>(EXPR_LABELS);
+        labels.putAll(alert.labels());
+        labels.put(Labels.ALERTNAME, alert.name());
+        return labels;
+    }
+
+    /**
+     * The label names every alert of {@code alerts} carries when it fires: the only labels an Alertmanager inhibit
+     * rule may require equal (a label missing on both sides counts as equal there).
+     */
+    public static Set<String> labelsOnEveryAlert(List<AlertRule> alerts) {
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("no alerts: nothing is known about alert labels");
+        }
+        Set<String> common = new HashSet<>(firingLabels(alerts.get(0)).keySet());
+        alerts.forEach(alert -> common.retainAll(firingLabels(alert).keySet()));
+        return Set.copyOf(common);
     }
 
     /** Recording groups and the alerts grouped by {@link AlertGroup}, groups and alerts in a fixed order. */

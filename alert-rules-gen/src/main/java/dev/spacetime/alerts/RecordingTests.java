@@ -1,12 +1,15 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Scenario.JOB;
-import static dev.spacetime.alerts.Scenario.labels;
-import static dev.spacetime.alerts.Scenario.series;
+import static dev.spacetime.alerts.scenario.Scenario.JOB;
+import static dev.spacetime.alerts.scenario.Scenario.labels;
+import static dev.spacetime.alerts.scenario.Scenario.series;
 
-import dev.spacetime.alerts.RecordingTest.Sample;
 import dev.spacetime.alerts.Recordings.LatencyQuantile;
-import dev.spacetime.alerts.Scenario.Observation;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.RecordingTest.Sample;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
@@ -14,8 +17,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Checks of the recorded series the dashboard reads directly (the alerts' tests cover the rest): values on
- * steady traffic, read once the rate window is fully covered.
+ * Checks of recorded values on their own (ratios that are 0 rather than absent, quantiles, the SLO slow ratio,
+ * scene and auth rates) on steady traffic, read once the rate window is fully covered.
  */
 public final class RecordingTests {
 

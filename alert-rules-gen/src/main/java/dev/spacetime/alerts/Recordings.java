@@ -1,8 +1,8 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.paren;
+import static dev.spacetime.alerts.promql.Expr.api;
+import static dev.spacetime.alerts.promql.Expr.duration;
+import static dev.spacetime.alerts.promql.Expr.paren;
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.histogramQuantile;
 import static dev.spacetime.catalog.PromQL.ne;
@@ -10,6 +10,10 @@ import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.re;
 import static dev.spacetime.catalog.PromQL.sumBy;
 
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.MetricDef;
@@ -20,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recording rules: the expensive expressions, computed once per evaluation and shared by alerts and the dashboard.
+ * Recording rules: the expensive expressions, computed once per evaluation and read by the alerts and their
+ * runbooks' first queries (the dashboard queries raw series).
  * Names follow {@code level:metric:operations}; the metric part comes from the catalog. All rates use
  * {@link #RATE_WINDOW}; the SLO ratios exist for every burn-rate window.
  */
@@ -41,7 +46,7 @@ public final class Recordings {
 
     /** Requests/s per endpoint. */
     public static final String JOB_ENDPOINT_REQUESTS_RATE = recordName("job_endpoint", Metrics.HTTP_REQUESTS, "", RATE);
-    /** Requests/s per status code, for 2xx/4xx/5xx panels. */
+    /** Requests/s per status code (a runbook query of HighHTTPErrorRate). */
     public static final String JOB_STATUS_REQUESTS_RATE = recordName("job_status", Metrics.HTTP_REQUESTS, "", RATE);
     /** Requests/s of the whole API. */
     public static final String JOB_REQUESTS_RATE = recordName("job", Metrics.HTTP_REQUESTS, "", RATE);
@@ -105,7 +110,7 @@ public final class Recordings {
     public static final String JOB_SCENE_LOAD_ERRORS_RATE = recordName("job", Metrics.SCENE_LOAD_ERRORS, "", RATE);
     /** Scene load attempts/s: loads + errors. */
     public static final String JOB_SCENE_LOAD_ATTEMPTS_RATE =
-            recordName("job", Metrics.SCENE_LOADS.registrationName().replace("loads", "load_attempts"), "", RATE);
+            recordName("job", Metrics.SCENE_LOADS.baseName().replace("loads", "load_attempts"), "", RATE);
     /** errors / (loads + errors). */
     public static final String JOB_SCENE_LOAD_ERROR_RATIO =
             recordName("job", Metrics.SCENE_LOAD_ERRORS, "", "ratio_" + RATE);
@@ -194,7 +199,7 @@ public final class Recordings {
     private static RuleGroup sloRatios(Slo slo) {
         String requests = Metrics.HTTP_REQUESTS.name();
         String good = api(Metrics.HTTP_REQUEST_DURATION.bucket(), eq(Labels.LE,
-                leLabel(slo.latencyThresholdSeconds())));
+                Expr.leLabel(slo.latencyThresholdSeconds())));
         String all = api(Metrics.HTTP_REQUEST_DURATION.count());
         List<Rule> rules = new ArrayList<>();
         for (Duration w : slo.windows()) {
@@ -210,16 +215,8 @@ public final class Recordings {
         return new RuleGroup("spacetime_api.slo_ratios", rules);
     }
 
-    /**
-     * The {@code le} label value of a bucket bound as the Java client writes it ({@code 0.5}, {@code 1.0}); used
-     * by the latency SLO selector and by test data so both agree.
-     */
-    public static String leLabel(double bound) {
-        return Double.toString(bound);
-    }
-
     private static String recordName(String level, MetricDef metric, String qualifier, String operations) {
-        return recordName(level, metric.registrationName(), qualifier, operations);
+        return recordName(level, metric.baseName(), qualifier, operations);
     }
 
     private static String recordName(String level, String metric, String qualifier, String operations) {

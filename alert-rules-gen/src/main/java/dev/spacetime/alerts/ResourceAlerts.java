@@ -1,18 +1,25 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.gt;
-import static dev.spacetime.alerts.Scenario.GAUGE_ACTIVE;
-import static dev.spacetime.alerts.Scenario.TARGET;
-import static dev.spacetime.alerts.Scenario.expect;
-import static dev.spacetime.alerts.Scenario.firing;
-import static dev.spacetime.alerts.Scenario.pending;
-import static dev.spacetime.alerts.Scenario.series;
-import static dev.spacetime.alerts.Template.label;
+import static dev.spacetime.alerts.model.Template.label;
+import static dev.spacetime.alerts.promql.Expr.api;
+import static dev.spacetime.alerts.promql.Expr.duration;
+import static dev.spacetime.alerts.promql.Expr.gt;
+import static dev.spacetime.alerts.scenario.Scenario.GAUGE_ACTIVE;
+import static dev.spacetime.alerts.scenario.Scenario.TARGET;
+import static dev.spacetime.alerts.scenario.Scenario.expect;
+import static dev.spacetime.alerts.scenario.Scenario.firing;
+import static dev.spacetime.alerts.scenario.Scenario.pending;
+import static dev.spacetime.alerts.scenario.Scenario.series;
 
-import dev.spacetime.alerts.AlertTest.Kind;
-import dev.spacetime.alerts.Runbook.Query;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Humanize;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.model.Runbook.Query;
+import dev.spacetime.alerts.model.Severity;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.spacetime.alerts;
 
+import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Metrics;
 import java.time.Duration;
 import java.util.List;

@@ -1,21 +1,31 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.gt;
-import static dev.spacetime.alerts.Expr.num;
-import static dev.spacetime.alerts.Expr.paren;
-import static dev.spacetime.alerts.Scenario.JOB;
-import static dev.spacetime.alerts.Scenario.RATIO_ACTIVE;
-import static dev.spacetime.alerts.Scenario.expect;
-import static dev.spacetime.alerts.Scenario.firing;
-import static dev.spacetime.alerts.Scenario.pending;
-import static dev.spacetime.alerts.Template.label;
+import static dev.spacetime.alerts.model.Template.label;
+import static dev.spacetime.alerts.promql.Expr.api;
+import static dev.spacetime.alerts.promql.Expr.duration;
+import static dev.spacetime.alerts.promql.Expr.gt;
+import static dev.spacetime.alerts.promql.Expr.num;
+import static dev.spacetime.alerts.promql.Expr.paren;
+import static dev.spacetime.alerts.scenario.Scenario.JOB;
+import static dev.spacetime.alerts.scenario.Scenario.RATIO_ACTIVE;
+import static dev.spacetime.alerts.scenario.Scenario.expect;
+import static dev.spacetime.alerts.scenario.Scenario.firing;
+import static dev.spacetime.alerts.scenario.Scenario.pending;
 
-import dev.spacetime.alerts.AlertTest.Kind;
-import dev.spacetime.alerts.Runbook.Query;
-import dev.spacetime.alerts.Scenario.Observation;
 import dev.spacetime.alerts.Slo.BurnRate;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Humanize;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.model.Runbook.Query;
+import dev.spacetime.alerts.model.Severity;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
 import java.math.BigDecimal;
@@ -37,15 +47,13 @@ final class SloAlerts {
 
     /** Which objective. */
     private enum Objective {
-        AVAILABILITY("Availability", Component.AVAILABILITY, "answered 5xx"),
-        LATENCY("Latency", Component.LATENCY, "slower than the objective");
+        AVAILABILITY(Component.AVAILABILITY, "answered 5xx"),
+        LATENCY(Component.LATENCY, "slower than the objective");
 
-        private final String title;
         private final Component component;
         private final String bad;
 
-        Objective(String title, Component component, String bad) {
-            this.title = title;
+        Objective(Component component, String bad) {
             this.component = component;
             this.bad = bad;
         }
@@ -54,15 +62,14 @@ final class SloAlerts {
     static List<AlertRule> alerts(Settings settings) {
         Slo slo = settings.slo();
         ForDurations f = settings.forDurations();
-        List<AlertRule> alerts = new ArrayList<>();
-        for (Objective o : Objective.values()) {
-            alerts.add(burn(slo, o, Severity.CRITICAL, "FastBurn", f.sloPage()));
-            alerts.add(burn(slo, o, Severity.WARNING, "SlowBurn", f.sloTicket()));
-        }
-        return alerts;
+        return List.of(
+                burn("AvailabilitySLOFastBurn", slo, Objective.AVAILABILITY, Severity.CRITICAL, f.sloPage()),
+                burn("AvailabilitySLOSlowBurn", slo, Objective.AVAILABILITY, Severity.WARNING, f.sloTicket()),
+                burn("LatencySLOFastBurn", slo, Objective.LATENCY, Severity.CRITICAL, f.sloPage()),
+                burn("LatencySLOSlowBurn", slo, Objective.LATENCY, Severity.WARNING, f.sloTicket()));
     }
 
-    private static AlertRule burn(Slo slo, Objective o, Severity severity, String speed, Duration forDuration) {
+    private static AlertRule burn(String name, Slo slo, Objective o, Severity severity, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
         BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(
                 o == Objective.AVAILABILITY ? slo.availabilityTarget() : slo.latencyTarget()));
@@ -78,7 +85,6 @@ final class SloAlerts {
                 ? num(slo.availabilityTarget() * 100) + " % of requests without a 5xx"
                 : num(slo.latencyTarget() * 100) + " % of requests within "
                         + Humanize.DURATION.apply(slo.latencyThresholdSeconds());
-        String name = o.title + "SLO" + speed;
         return AlertRule.builder(name)
                 .group(AlertGroup.SLO).severity(severity).component(o.component)
                 .forDuration(forDuration)

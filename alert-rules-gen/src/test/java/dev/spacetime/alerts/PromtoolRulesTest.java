@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
 import dev.spacetime.alerts.generate.Generator;
 import dev.spacetime.alerts.generate.Promtool;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RuleGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ class PromtoolRulesTest {
     @Test
     void generatedRulesPassPromtoolCheckAndTests() {
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
 
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         List<Path> tests = Promtool.testFiles(prometheus);
@@ -41,7 +43,7 @@ class PromtoolRulesTest {
         Generator.write(dir, new RuleSet(List.of(broken), AlertCatalog.rules(Settings.defaults()).alerting(),
                 List.of()), BASE);
 
-        Promtool.Result r = Promtool.checkRules(Promtool.ruleFiles(dir.resolve(Generator.PROMETHEUS_DIR)));
+        Promtool.Result r = Promtool.checkRules(Promtool.ruleFiles(dir.resolve(RuleFileLayout.PROMETHEUS_DIR)));
 
         assertThat(r.ok()).as(r.output()).isFalse();
         assertThat(r.output()).contains("job:broken:rate5m");
@@ -55,8 +57,8 @@ class PromtoolRulesTest {
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
         Path laxDir = dir.resolve("lax");
         Generator.write(laxDir, AlertCatalog.rules(lax), BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
-        Files.copy(laxDir.resolve(Generator.PROMETHEUS_DIR).resolve("prometheus_alerts.yml"),
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
+        Files.copy(laxDir.resolve(RuleFileLayout.PROMETHEUS_DIR).resolve("prometheus_alerts.yml"),
                 prometheus.resolve("prometheus_alerts.yml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Promtool.Result r = Promtool.testRules(List.of(prometheus.resolve("tests/HighHTTPErrorRate.yml")));
@@ -72,7 +74,7 @@ class PromtoolRulesTest {
         assertThat(rules.alerts()).allSatisfy(a -> assertThat(a.forDuration()).isEqualTo(Duration.ofSeconds(30)));
 
         Generator.write(dir, rules, BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
 
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));

@@ -13,7 +13,7 @@ import dev.spacetime.server.http.RequestObserver;
 import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RateLimiter;
-import dev.spacetime.server.scene.SceneEngine;
+import dev.spacetime.server.scene.SceneHost;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -94,9 +94,9 @@ public final class ApiServer implements AutoCloseable {
 
         TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
         RateLimiter limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
-        SceneEngine scenes;
+        SceneHost scenes;
         try {
-            scenes = SceneEngine.create(config.scenes(), projectRoot, metrics);
+            scenes = SceneHost.create(config.scenes(), projectRoot, metrics);
         } catch (IOException e) {
             throw new StartupException("cannot open the project root " + projectRoot + ": " + e, e);
         }

@@ -1,7 +1,7 @@
 package dev.spacetime.server;
 
 /**
- * A group of routes the server mounts (health, metrics, auth; later the scene API, the profiler, the alert webhook).
+ * A group of routes the server mounts (health, metrics, auth, the scene API, the profiler, the alert webhook).
  * To add one, implement this and add it to {@link Modules#features()}.
  */
 @FunctionalInterface

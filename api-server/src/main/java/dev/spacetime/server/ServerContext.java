@@ -8,7 +8,7 @@ import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
-import dev.spacetime.server.scene.SceneEngine;
+import dev.spacetime.server.scene.SceneHost;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,12 +23,12 @@ public final class ServerContext {
     private final TokenService tokens;
     private final RateLimiter rateLimiter;
     private final ClientAddress clientAddress;
-    private final SceneEngine scenes;
+    private final SceneHost scenes;
     private volatile HealthService health;
     private volatile RequestTracer tracer = RequestTracer.NONE;
 
     ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
-                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneEngine scenes) {
+                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneHost scenes) {
         this.vertx = vertx;
         this.config = config;
         this.projectRoot = projectRoot;
@@ -74,7 +74,7 @@ public final class ServerContext {
     }
 
     /** The scene service and runtime over {@link #projectRoot()}. */
-    public SceneEngine scenes() {
+    public SceneHost scenes() {
         return scenes;
     }
 

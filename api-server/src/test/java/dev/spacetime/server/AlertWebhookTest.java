@@ -15,24 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The alert webhook receiver on a real server: auth, dedup, bounds, filters, metrics and malformed payloads. */
+@ExtendWith(TestServerExtension.class)
 class AlertWebhookTest {
 
+    /** Started and closed by {@link TestServerExtension}. */
     private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     private static String webhookToken() throws Exception {
         return Files.readString(server.server.context().config().alertWebhookTokenPath()).trim();

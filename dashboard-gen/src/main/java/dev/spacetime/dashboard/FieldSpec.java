@@ -1,7 +1,7 @@
 package dev.spacetime.dashboard;
 
 import dev.spacetime.dashboard.model.FieldConfig;
-import dev.spacetime.dashboard.model.Thresholds;
+import dev.spacetime.dashboard.model.ThresholdSteps;
 import dev.spacetime.dashboard.model.ValueMapping;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * What a panel's values mean: unit, thresholds, range, mappings. {@link Panels} turns it into Grafana field
  * defaults with the colour mode and style its visualisation needs.
  */
-record FieldSpec(String unit, Thresholds thresholds, Double min, Double max, Integer decimals,
+record FieldSpec(String unit, ThresholdSteps thresholds, Double min, Double max, Integer decimals,
                  List<ValueMapping> mappings) {
 
     FieldSpec {
@@ -21,10 +21,10 @@ record FieldSpec(String unit, Thresholds thresholds, Double min, Double max, Int
 
     /** Values in Grafana unit {@code unit}, one neutral colour. */
     static FieldSpec unit(String unit) {
-        return new FieldSpec(unit, Thresholds.base("green"), null, null, null, List.of());
+        return new FieldSpec(unit, ThresholdSteps.base("green"), null, null, null, List.of());
     }
 
-    FieldSpec thresholds(Thresholds t) {
+    FieldSpec thresholds(ThresholdSteps t) {
         return new FieldSpec(unit, t, min, max, decimals, mappings);
     }
 

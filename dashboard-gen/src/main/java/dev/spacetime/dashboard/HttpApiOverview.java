@@ -23,7 +23,7 @@ import dev.spacetime.dashboard.model.Annotation;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.DataSourceRef;
 import dev.spacetime.dashboard.model.Reducer;
-import dev.spacetime.dashboard.model.Thresholds;
+import dev.spacetime.dashboard.model.ThresholdSteps;
 import dev.spacetime.dashboard.model.ValueMapping;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
@@ -43,13 +43,13 @@ public final class HttpApiOverview {
     public static final String FILE_NAME = "http_api_overview.json";
 
     /** Error rate (5xx share): green below 1 %, yellow below 5 % (the critical alert's threshold), red above. */
-    static final Thresholds ERROR_RATE = Thresholds.base("green").then(0.01, "yellow").then(0.05, "red");
+    static final ThresholdSteps ERROR_RATE = ThresholdSteps.base("green").then(0.01, "yellow").then(0.05, "red");
     /** Latency: green below 100 ms, yellow below 500 ms (the slow-request warning), red above. */
-    static final Thresholds LATENCY = Thresholds.base("green").then(0.1, "yellow").then(0.5, "red");
+    static final ThresholdSteps LATENCY = ThresholdSteps.base("green").then(0.1, "yellow").then(0.5, "red");
     /** Scene loads: the target is 95 % success. */
-    static final Thresholds SCENE_SUCCESS = Thresholds.base("red").then(0.95, "green");
+    static final ThresholdSteps SCENE_SUCCESS = ThresholdSteps.base("red").then(0.95, "green");
     /** Resident memory: the memory alerts warn at 800 MB and page at 1 GB. */
-    static final Thresholds MEMORY = Thresholds.base("green").then(800e6, "yellow").then(1e9, "red");
+    static final ThresholdSteps MEMORY = ThresholdSteps.base("green").then(800e6, "yellow").then(1e9, "red");
 
     private static final String API_JOB = PromQL.eq(Labels.JOB, Jobs.API);
     private static final String FIRING = PromQL.eq("alertstate", "firing");
@@ -219,7 +219,7 @@ public final class HttpApiOverview {
                 .toArray(String[]::new);
         return Panels.stat("Health", "Current state of each subsystem (overall is the worst).",
                 FieldSpec.unit("none")
-                        .thresholds(Thresholds.base("green").then(1, "yellow").then(2, "red"))
+                        .thresholds(ThresholdSteps.base("green").then(1, "yellow").then(2, "red"))
                         .mappings(ValueMapping.ordinal(texts, new String[] {"green", "yellow", "red"})),
                 q(severity, "{{subsystem}}"));
     }

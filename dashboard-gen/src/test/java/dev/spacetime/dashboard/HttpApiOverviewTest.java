@@ -7,7 +7,7 @@ import dev.spacetime.catalog.Metrics;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.PanelOptions;
 import dev.spacetime.dashboard.model.Target;
-import dev.spacetime.dashboard.model.Thresholds.Step;
+import dev.spacetime.dashboard.model.ThresholdSteps.Step;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Labels;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.generate.RuleFiles;
+import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.catalog.Jobs;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public record PrometheusSettings(
         List<String> alertmanagers) {
 
     /** The rule files alert-rules-gen writes into {@code monitoring/prometheus/}. */
-    public static final List<String> RULE_FILES = List.of(RuleFiles.ALERTS_FILE, RuleFiles.RECORDING_FILE);
+    public static final List<String> RULE_FILES = List.of(RuleFileLayout.ALERTS_FILE, RuleFileLayout.RECORDING_FILE);
 
     /** Prometheus rejects a scrape timeout longer than the interval; 10 s is its default otherwise. */
     private static final PromDuration MAX_SCRAPE_TIMEOUT = PromDuration.ofSeconds(10);

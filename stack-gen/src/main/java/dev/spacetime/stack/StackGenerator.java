@@ -1,5 +1,6 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.alerts.RuleFileLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +19,11 @@ public final class StackGenerator {
     public static final String ALERTMANAGER_YML = "alertmanager.yml";
     public static final String COMPOSE_YML = "docker-compose.yml";
     public static final String RUN_NATIVE = "run-native.sh";
-    /** Directories of monitoring/ holding the compose variant's configs (mounted into the containers). */
-    public static final String PROMETHEUS_DIR = "prometheus";
+    /**
+     * Directories of monitoring/ holding the compose variant's configs (mounted into the containers); prometheus.yml
+     * goes beside the rule files, which it names relative to itself.
+     */
+    public static final String PROMETHEUS_DIR = RuleFileLayout.PROMETHEUS_DIR;
     public static final String ALERTMANAGER_DIR = "alertmanager";
 
     private StackGenerator() {

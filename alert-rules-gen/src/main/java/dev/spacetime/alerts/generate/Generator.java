@@ -2,8 +2,9 @@ package dev.spacetime.alerts.generate;
 
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
-import dev.spacetime.alerts.AlertRule;
+import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.model.AlertRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,6 @@ import java.util.stream.Stream;
  * alert leaves no stale test or page behind.
  */
 public final class Generator {
-
-    /** The rule files and the tests folder live here, under the monitoring folder. */
-    public static final String PROMETHEUS_DIR = "prometheus";
-    /** Runbook pages, under the monitoring folder. */
-    public static final String RUNBOOKS_DIR = "runbooks";
 
     private Generator() {
     }
@@ -45,14 +41,14 @@ public final class Generator {
 
     /** Writes everything for {@code rules} and returns the files written. */
     public static List<Path> write(Path monitoring, RuleSet rules, String runbookBaseUrl) {
-        Path prometheus = monitoring.resolve(PROMETHEUS_DIR);
-        Path tests = prometheus.resolve(RuleFiles.TESTS_DIR);
-        Path runbooks = monitoring.resolve(RUNBOOKS_DIR);
+        Path prometheus = monitoring.resolve(RuleFileLayout.PROMETHEUS_DIR);
+        Path tests = prometheus.resolve(RuleFileLayout.TESTS_DIR);
+        Path runbooks = monitoring.resolve(RuleFileLayout.RUNBOOKS_DIR);
         clean(tests, ".yml");
         clean(runbooks, ".md");
         List<Path> written = new ArrayList<>(writeRuleFiles(prometheus, rules, runbookBaseUrl));
         if (!rules.recordingTests().isEmpty()) {
-            written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
+            written.add(write(tests.resolve(RuleFileLayout.RECORDING_TESTS_FILE),
                     RuleFiles.recordingTests(rules.recordingTests())));
         }
         for (AlertRule alert : rules.alerts()) {
@@ -69,8 +65,8 @@ public final class Generator {
      */
     public static List<Path> writeRuleFiles(Path dir, RuleSet rules, String runbookBaseUrl) {
         return List.of(
-                write(dir.resolve(RuleFiles.RECORDING_FILE), RuleFiles.rules(rules.recording(), runbookBaseUrl)),
-                write(dir.resolve(RuleFiles.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+                write(dir.resolve(RuleFileLayout.RECORDING_FILE), RuleFiles.rules(rules.recording(), runbookBaseUrl)),
+                write(dir.resolve(RuleFileLayout.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
     }
 
     private static Path write(Path file, String content) {

@@ -1,13 +1,14 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.AlertTest;
-import dev.spacetime.alerts.Expr;
-import dev.spacetime.alerts.RecordingRule;
-import dev.spacetime.alerts.RecordingTest;
-import dev.spacetime.alerts.Rule;
-import dev.spacetime.alerts.RuleGroup;
-import dev.spacetime.alerts.Scenario;
+import dev.spacetime.alerts.RuleFileLayout;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.catalog.PromQL;
 import java.time.Duration;
@@ -19,15 +20,6 @@ import java.util.TreeMap;
 
 /** Renders rule groups to Prometheus rule files and alert test cases to promtool test files. */
 public final class RuleFiles {
-
-    /** Alerting rules, under {@code monitoring/prometheus/}: what prometheus.yml lists in {@code rule_files}. */
-    public static final String ALERTS_FILE = "prometheus_alerts.yml";
-    /** Recording rules, beside the alerts. */
-    public static final String RECORDING_FILE = "recording_rules.yml";
-    /** promtool unit tests, one file per alert, in this folder beside the rule files. */
-    public static final String TESTS_DIR = "tests";
-    /** The recording rules' promtool tests, in the tests folder (alert test files are named after alerts). */
-    public static final String RECORDING_TESTS_FILE = "recording_rules.yml";
 
     private static final String ALERTNAME = Metrics.ALERTS.labels().get(0);
     private static final String ALERTSTATE = Metrics.ALERTS.labels().get(1);
@@ -52,7 +44,7 @@ public final class RuleFiles {
 
     private static String testFile(List<Map<String, Object>> tests) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("rule_files", List.of("../" + RECORDING_FILE, "../" + ALERTS_FILE));
+        doc.put("rule_files", List.of("../" + RuleFileLayout.RECORDING_FILE, "../" + RuleFileLayout.ALERTS_FILE));
         doc.put("evaluation_interval", Expr.duration(Scenario.EVALUATION));
         doc.put("tests", tests);
         return Yaml.dump(doc);

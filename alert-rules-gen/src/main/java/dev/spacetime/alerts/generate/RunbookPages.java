@@ -1,9 +1,9 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.AlertTest;
-import dev.spacetime.alerts.Expr;
-import dev.spacetime.alerts.Runbook;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.promql.Expr;
 import java.util.List;
 import java.util.Locale;
 

@@ -42,7 +42,7 @@ public final class SceneFeature implements RouteFeature {
 
     @Override
     public void mount(Routes routes, ServerContext ctx) {
-        SceneEngine engine = ctx.scenes();
+        SceneHost engine = ctx.scenes();
         SceneErrors errors = engine.errors();
 
         routes.post("/scene").role(Role.ADMIN).limit(RouteGroup.SCENE).jsonBody().handler(rc -> {
@@ -128,7 +128,7 @@ public final class SceneFeature implements RouteFeature {
         };
     }
 
-    private static LoadedScene current(SceneEngine engine) {
+    private static LoadedScene current(SceneHost engine) {
         return engine.service().current().orElseThrow(() -> new ApiException(404, "no scene is loaded"));
     }
 

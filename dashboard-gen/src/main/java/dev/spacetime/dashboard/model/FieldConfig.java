@@ -18,7 +18,7 @@ public record FieldConfig(Defaults defaults, List<Override> overrides) {
      * @param unit     Grafana unit id: {@code reqps}, {@code percentunit}, {@code s}, {@code bytes}...
      */
     public record Defaults(Color color, GraphStyle custom, Integer decimals, List<ValueMapping> mappings, Double max,
-                           Double min, Thresholds thresholds, String unit) {
+                           Double min, ThresholdSteps thresholds, String unit) {
 
         public Defaults {
             Objects.requireNonNull(color);

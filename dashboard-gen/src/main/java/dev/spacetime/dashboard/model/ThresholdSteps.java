@@ -9,7 +9,7 @@ import java.util.List;
  * Threshold steps, lowest first. The first step is the base: its value is {@code null} (minus infinity), which
  * Grafana needs written out.
  */
-public record Thresholds(Mode mode, List<Step> steps) {
+public record ThresholdSteps(Mode mode, List<Step> steps) {
 
     public enum Mode {
         @JsonProperty("absolute") ABSOLUTE,
@@ -20,7 +20,7 @@ public record Thresholds(Mode mode, List<Step> steps) {
     public record Step(String color, @JsonInclude(JsonInclude.Include.ALWAYS) Double value) {
     }
 
-    public Thresholds {
+    public ThresholdSteps {
         steps = List.copyOf(steps);
         if (steps.isEmpty() || steps.get(0).value() != null) {
             throw new IllegalArgumentException("the first threshold step is the base and has no value");
@@ -34,14 +34,14 @@ public record Thresholds(Mode mode, List<Step> steps) {
     }
 
     /** One colour for every value; add steps with {@link #then}. */
-    public static Thresholds base(String color) {
-        return new Thresholds(Mode.ABSOLUTE, List.of(new Step(color, null)));
+    public static ThresholdSteps base(String color) {
+        return new ThresholdSteps(Mode.ABSOLUTE, List.of(new Step(color, null)));
     }
 
     /** From {@code value} upwards the colour is {@code color}: {@code base("green").then(0.01, "yellow")}. */
-    public Thresholds then(double value, String color) {
+    public ThresholdSteps then(double value, String color) {
         var more = new ArrayList<>(steps);
         more.add(new Step(color, value));
-        return new Thresholds(mode, more);
+        return new ThresholdSteps(mode, more);
     }
 }

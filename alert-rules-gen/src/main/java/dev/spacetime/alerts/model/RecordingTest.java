@@ -1,6 +1,6 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.model;
 
-import dev.spacetime.alerts.AlertTest.InputSeries;
+import dev.spacetime.alerts.model.AlertTest.InputSeries;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.model;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

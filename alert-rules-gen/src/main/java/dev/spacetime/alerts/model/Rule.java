@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.model;
 
 /** A Prometheus rule: recording or alerting. */
 public sealed interface Rule permits RecordingRule, AlertRule {

@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.promql;
 
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.select;
@@ -19,6 +19,9 @@ public final class Expr {
     public static String api(String series, String... matchers) {
         return select(series, Stream.concat(Stream.of(API_JOB), Stream.of(matchers)).toArray(String[]::new));
     }
+
+    /** Seconds per minute: per-minute thresholds multiply per-second rates by it. */
+    public static final double PER_MINUTE = 60;
 
     /** A number as PromQL prints it best: 0.05, 1000000000, 14.4. */
     public static String num(double v) {
@@ -44,6 +47,14 @@ public final class Expr {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The {@code le} label value of a bucket bound as the Java client writes it ({@code 0.5}, {@code 1.0}); used
+     * by the latency SLO selector and by test data so both agree.
+     */
+    public static String leLabel(double bound) {
+        return Double.toString(bound);
     }
 
     /** {@code a > v}. */

@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

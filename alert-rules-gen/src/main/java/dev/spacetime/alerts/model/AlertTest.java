@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.model;
 
 import java.time.Duration;
 import java.util.List;

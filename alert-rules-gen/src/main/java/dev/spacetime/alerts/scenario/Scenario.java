@@ -1,12 +1,15 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.scenario;
 
-import static dev.spacetime.alerts.Expr.num;
+import static dev.spacetime.alerts.promql.Expr.num;
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.select;
 
-import dev.spacetime.alerts.AlertTest.Expected;
-import dev.spacetime.alerts.AlertTest.InputSeries;
-import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.AlertTest.Expected;
+import dev.spacetime.alerts.model.AlertTest.InputSeries;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.MetricDef;
@@ -176,7 +179,7 @@ public final class Scenario {
      * @param labelValues extra label, value pairs (e.g. method, endpoint)
      */
     public Scenario histogram(MetricDef histogram, List<Observation> observations, String... labelValues) {
-        List<String> bounds = new ArrayList<>(histogram.buckets().stream().map(Recordings::leLabel).toList());
+        List<String> bounds = new ArrayList<>(histogram.buckets().stream().map(Expr::leLabel).toList());
         bounds.add("+Inf");
         for (int i = 0; i < bounds.size(); i++) {
             double bound = i < histogram.buckets().size() ? histogram.buckets().get(i) : Double.POSITIVE_INFINITY;

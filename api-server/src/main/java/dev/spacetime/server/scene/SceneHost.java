@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * current scene, and their metrics. Every load and reload goes through here so {@code scene_loads_total},
  * {@code scene_load_errors_total{error_type}} and {@code scene_load_duration_seconds} count each one exactly once.
  */
-public final class SceneEngine implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SceneEngine.class.getName());
+public final class SceneHost implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SceneHost.class.getName());
 
     private final SceneService service;
     private final SceneRuntime runtime;
@@ -37,7 +37,7 @@ public final class SceneEngine implements AutoCloseable {
     private final DistributionDataPoint loadDuration;
     private final SceneErrors errors;
 
-    private SceneEngine(SceneService service, SceneRuntime runtime, ServerConfig.Scenes config, Path projectRoot,
+    private SceneHost(SceneService service, SceneRuntime runtime, ServerConfig.Scenes config, Path projectRoot,
                         ServerMetrics metrics) {
         this.service = service;
         this.runtime = runtime;
@@ -53,7 +53,7 @@ public final class SceneEngine implements AutoCloseable {
      * Opens the project (which must be an existing directory) and wires the runtime's readings into the metrics;
      * nothing runs until {@link #start()}.
      */
-    public static SceneEngine create(ServerConfig.Scenes config, Path projectRoot, ServerMetrics metrics)
+    public static SceneHost create(ServerConfig.Scenes config, Path projectRoot, ServerMetrics metrics)
             throws IOException {
         SceneService service = new SceneService(SceneConfig.builder(projectRoot)
                 .pathPolicy(config.pathPolicy())
@@ -65,7 +65,7 @@ public final class SceneEngine implements AutoCloseable {
         runtime.onFrame(frameTime::observe);
         metrics.gaugeSource(Metrics.ENGINE_FPS, runtime::fps);
         metrics.gaugeSource(Metrics.ENGINE_TARGET_FPS, runtime::targetFps);
-        return new SceneEngine(service, runtime, config, projectRoot, metrics);
+        return new SceneHost(service, runtime, config, projectRoot, metrics);
     }
 
     /**

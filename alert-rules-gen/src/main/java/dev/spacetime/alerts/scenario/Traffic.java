@@ -1,8 +1,9 @@
-package dev.spacetime.alerts;
+package dev.spacetime.alerts.scenario;
 
-import static dev.spacetime.alerts.Scenario.series;
+import static dev.spacetime.alerts.promql.Expr.PER_MINUTE;
+import static dev.spacetime.alerts.scenario.Scenario.series;
 
-import dev.spacetime.alerts.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Scenario.Observation;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
@@ -11,30 +12,27 @@ import java.time.Duration;
 import java.util.List;
 
 /** Test traffic as the API reports it (requests, latency, token checks, scene loads), shared by the tests. */
-final class Traffic {
+public final class Traffic {
 
     /** The route template the test traffic hits. */
-    static final String ENDPOINT = "/scene";
-
-    /** Seconds per minute: the per-minute thresholds multiply per-second rates by it. */
-    static final double PER_MINUTE = 60;
+    public static final String ENDPOINT = "/scene";
 
     private static final String METHOD = "GET";
 
     /** Requests at {@code perSecond}, a share {@code errorShare} of them answered 500. */
-    static Scenario requests(Scenario s, double perSecond, double errorShare) {
+    public static Scenario requests(Scenario s, double perSecond, double errorShare) {
         return s.counter(requestSeries("200"), perSecond * (1 - errorShare))
                 .counter(requestSeries("500"), perSecond * errorShare);
     }
 
     /** As {@link #requests}, but the failing requests stop at {@code errorsUntil}; the good ones go on. */
-    static Scenario requestsRecovering(Scenario s, double perSecond, double errorShare, Duration errorsUntil) {
+    public static Scenario requestsRecovering(Scenario s, double perSecond, double errorShare, Duration errorsUntil) {
         return s.counter(requestSeries("200"), perSecond * (1 - errorShare))
                 .counter(requestSeries("500"), perSecond * errorShare, errorsUntil);
     }
 
     /** Requests at {@code perSecond}, all 200, timed as {@code observations} say (rates must sum to it). */
-    static Scenario timed(Scenario s, List<Observation> observations) {
+    public static Scenario timed(Scenario s, List<Observation> observations) {
         double perSecond = observations.stream().mapToDouble(Observation::perSecond).sum();
         return s.counter(requestSeries("200"), perSecond)
                 .histogram(Metrics.HTTP_REQUEST_DURATION, observations,
@@ -42,7 +40,7 @@ final class Traffic {
     }
 
     /** {@code perMinute} token checks in total, spread evenly over {@code results}; every result series exists. */
-    static Scenario auth(Scenario s, List<AuthResult> results, double perMinute) {
+    public static Scenario auth(Scenario s, List<AuthResult> results, double perMinute) {
         for (AuthResult r : AuthResult.values()) {
             double share = results.contains(r) ? perMinute / PER_MINUTE / results.size() : 0;
             s.counter(series(Metrics.AUTH_ATTEMPTS.name(), Labels.RESULT, r.label()), share);
@@ -51,7 +49,7 @@ final class Traffic {
     }
 
     /** Scene load attempts at {@code perSecond}, a share failing, spread over two error types. */
-    static Scenario scenes(Scenario s, double perSecond, double errorShare) {
+    public static Scenario scenes(Scenario s, double perSecond, double errorShare) {
         s.counter(series(Metrics.SCENE_LOADS.name()), perSecond * (1 - errorShare));
         List<SceneErrorType> failing = List.of(SceneErrorType.NOT_FOUND, SceneErrorType.PARSE_ERROR);
         for (SceneErrorType e : SceneErrorType.values()) {
