@@ -85,5 +85,6 @@ worst() {
 echo "jar: $jar; $clients parallel PUT /scene of a $nodes-node flat scene; ${duration}s window; nproc $(nproc)"
 echo "/health/quick: $(wc -l <"$work/probe_health_quick.txt") probes, worst $(worst "$work/probe_health_quick.txt")"
 echo "/metrics:      $(wc -l <"$work/probe_metrics.txt") probes, worst $(worst "$work/probe_metrics.txt")"
-echo "PUT /scene answers within the window: $(awk '{ print $1 }' "$work/puts.txt" 2>/dev/null | sort | uniq -c |
-  awk '{ printf "%s×%s ", $1, $2 }')(000 = still running when abandoned)"
+touch "$work/puts.txt"
+echo "PUT /scene answered within the window: $(awk '{ print $1 }' "$work/puts.txt" | sort | uniq -c |
+  awk '{ printf "%s×%s ", $1, $2 }'); no answer yet: $((clients - $(wc -l <"$work/puts.txt")))"
