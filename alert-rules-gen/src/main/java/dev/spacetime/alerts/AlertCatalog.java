@@ -49,6 +49,7 @@ public final class AlertCatalog {
         all.addAll(TrafficAlerts.alerts(settings));
         all.addAll(ResourceAlerts.alerts(settings));
         all.addAll(SloAlerts.alerts(settings));
+        all.addAll(WorkloadAlerts.alerts(settings));
         return all;
     }
 

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param sloPage              fast-burn SLO alerts: the 5m/30m short windows already debounce, 2m more rides out
  *                             one bad scrape
  * @param sloTicket            slow-burn SLO alerts: tickets can wait 15m to avoid flapping
+ * @param workloadSaturated    WorkloadSaturated: 5m, so a burst of scene loads does not warn anyone
  */
 public record ForDurations(
         Duration apiDown,
@@ -37,18 +38,19 @@ public record ForDurations(
         Duration highMemory,
         Duration sceneLoadErrors,
         Duration sloPage,
-        Duration sloTicket) {
+        Duration sloTicket,
+        Duration workloadSaturated) {
 
     public static ForDurations defaults() {
         Duration two = Duration.ofMinutes(2);
         Duration five = Duration.ofMinutes(5);
         Duration ten = Duration.ofMinutes(10);
         return new ForDurations(two, two, five, five, five, ten, two, five, five, five, ten, five, two,
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), five);
     }
 
     /** Every alert with the same {@code for}: the hook for test stacks that must see alerts fire quickly. */
     public static ForDurations all(Duration d) {
-        return new ForDurations(d, d, d, d, d, d, d, d, d, d, d, d, d, d);
+        return new ForDurations(d, d, d, d, d, d, d, d, d, d, d, d, d, d, d);
     }
 }

@@ -6,14 +6,15 @@ import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.connections.ConnectionGuard;
 import dev.spacetime.server.health.HealthService;
 import dev.spacetime.server.http.ErrorHandler;
 import dev.spacetime.server.http.InvalidRequestHandler;
 import dev.spacetime.server.http.RequestObserver;
-import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.scene.SceneHost;
+import dev.spacetime.server.workload.Workload;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -89,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
     private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp,
                                    List<RouteFeature> extraFeatures) throws StartupException {
         ServerMetrics metrics = new ServerMetrics();
-        ConnectionTracker connections = new ConnectionTracker();
+        ConnectionGuard connections = new ConnectionGuard(vertx, config.connections(), metrics);
         metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
 
         TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
@@ -102,9 +103,11 @@ public final class ApiServer implements AutoCloseable {
         }
         // Before the first health check, so the engine subsystem sees a running loop.
         String scenesStarted = scenes.start();
+        Workload workload = new Workload(vertx, config.workload(), connections, metrics);
         try {
+            // Two threads: /metrics and /health/quick take milliseconds; they must never queue behind scene work.
             ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter,
-                    scenes);
+                    scenes, workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2));
             HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
                     metrics.gauge(Metrics.HEALTH_STATUS));
             ctx.health(health);
@@ -128,12 +131,13 @@ public final class ApiServer implements AutoCloseable {
                             // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
                             // bytes, and active_connections would miss idle or slow clients.
                             .setHttp2ClearTextEnabled(false)
-                            // Idle keep-alive connections are closed so open connections reflect real clients.
+                            // A connection stalled mid-request (body or response) is closed; the wait for a request
+                            // head is bounded much more tightly by ConnectionGuard's head timeout.
                             .setIdleTimeout(120)
                             .setIdleTimeoutUnit(TimeUnit.SECONDS))
                     .connectionHandler(connections)
                     .invalidRequestHandler(new InvalidRequestHandler(metrics.http()))
-                    .requestHandler(router);
+                    .requestHandler(connections.requests(router));
             try {
                 await(server.listen(), Duration.ofSeconds(30));
             } catch (StartupException e) {
@@ -169,6 +173,7 @@ public final class ApiServer implements AutoCloseable {
                     }, false));
             return new ApiServer(vertx, server, ctx, routes, temp);
         } catch (StartupException | RuntimeException e) {
+            workload.close();
             scenes.close();
             throw e;
         }
@@ -226,6 +231,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.warning("vert.x shutdown: " + e.getMessage());
         }
         context.health().close();
+        context.workload().close();
         context.scenes().close();
         tempProjectRoot.ifPresent(ApiServer::deleteQuietly);
     }

@@ -2,14 +2,16 @@ package dev.spacetime.server;
 
 import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.connections.ConnectionGuard;
 import dev.spacetime.server.health.HealthService;
 import dev.spacetime.server.http.RequestTracer;
-import dev.spacetime.server.metrics.ConnectionTracker;
 import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.scene.SceneHost;
+import dev.spacetime.server.workload.Workload;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,16 +21,19 @@ public final class ServerContext {
     private final ServerConfig config;
     private final Path projectRoot;
     private final ServerMetrics metrics;
-    private final ConnectionTracker connections;
+    private final ConnectionGuard connections;
     private final TokenService tokens;
     private final RateLimiter rateLimiter;
     private final ClientAddress clientAddress;
     private final SceneHost scenes;
+    private final Workload workload;
+    private final WorkerExecutor monitoring;
     private volatile HealthService health;
     private volatile RequestTracer tracer = RequestTracer.NONE;
 
     ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
-                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneHost scenes) {
+                  ConnectionGuard connections, TokenService tokens, RateLimiter rateLimiter, SceneHost scenes,
+                  Workload workload, WorkerExecutor monitoring) {
         this.vertx = vertx;
         this.config = config;
         this.projectRoot = projectRoot;
@@ -38,6 +43,8 @@ public final class ServerContext {
         this.rateLimiter = rateLimiter;
         this.clientAddress = new ClientAddress(config.rateLimit().trustedProxies());
         this.scenes = scenes;
+        this.workload = workload;
+        this.monitoring = monitoring;
     }
 
     public Vertx vertx() {
@@ -57,7 +64,7 @@ public final class ServerContext {
         return metrics;
     }
 
-    public ConnectionTracker connections() {
+    public ConnectionGuard connections() {
         return connections;
     }
 
@@ -76,6 +83,16 @@ public final class ServerContext {
     /** The scene service and runtime over {@link #projectRoot()}. */
     public SceneHost scenes() {
         return scenes;
+    }
+
+    /** The bounded pool scene operations run on. */
+    public Workload workload() {
+        return workload;
+    }
+
+    /** The executor of the monitoring routes' blocking parts: never shared with the workload. */
+    public WorkerExecutor monitoring() {
+        return monitoring;
     }
 
     public HealthService health() {

@@ -128,7 +128,8 @@ class AlertPipelineIT {
 
         everyRuleEvaluatesWithoutError(prom, prometheus);
 
-        // A removable fault: idle connections beyond the threshold degrade health until they close.
+        // A removable fault: idle connections beyond the threshold degrade health until they close (the config's
+        // long request head timeout keeps the server from closing them first).
         for (int i = 0; i <= CONNECTIONS_DEGRADED; i++) {
             idle.add(new Socket("127.0.0.1", apiPort));
         }
@@ -163,6 +164,8 @@ class AlertPipelineIT {
                 rateLimit:
                   perMinute:
                     default: 100000
+                connections:
+                  headTimeoutMs: 600000
                 """.formatted(CONNECTIONS_DEGRADED));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         LiveProcess api = LiveProcess.startReadingStdout("api-server", tmp, List.of(java, "-Xmx256m", "-jar",

@@ -33,7 +33,7 @@ public final class HealthFeature implements RouteFeature {
 
         routes.get("/health/quick").handler(rc -> {
             long start = System.nanoTime();
-            rc.vertx().executeBlocking(MemoryProbe::usedMb, false).onComplete(ar -> {
+            ctx.monitoring().executeBlocking(MemoryProbe::usedMb, false).onComplete(ar -> {
                 if (ar.failed()) {
                     rc.fail(ar.cause());
                     return;

@@ -18,8 +18,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code GET /metrics}: the registry in the format the scraper asks for (Prometheus text 0.0.4, OpenMetrics or
- * protobuf, by {@code Accept}), gzip-compressed when {@code Accept-Encoding} allows. Collecting and writing run on a
- * worker thread: JVM metrics and a large registry take milliseconds the event loop must not spend.
+ * protobuf, by {@code Accept}), gzip-compressed when {@code Accept-Encoding} allows. Collecting and writing run on the
+ * monitoring executor: JVM metrics and a large registry take milliseconds the event loop must not spend, and a scrape
+ * must never wait behind scene work.
  */
 public final class MetricsFeature implements RouteFeature {
 
@@ -35,7 +36,7 @@ public final class MetricsFeature implements RouteFeature {
             String accept = rc.request().getHeader("Accept");
             boolean gzip = acceptsGzip(rc.request().getHeader("Accept-Encoding"));
             var phase = RequestContext.of(rc).phase(Phases.SERIALIZATION);
-            rc.vertx().executeBlocking(() -> render(registry, accept, gzip), false).onComplete(ar -> {
+            ctx.monitoring().executeBlocking(() -> render(registry, accept, gzip), false).onComplete(ar -> {
                 phase.close();
                 if (ar.failed()) {
                     rc.fail(ar.cause());

@@ -33,7 +33,8 @@ import java.util.function.Function;
  *   <li>{@code POST /debug/profile/clear}: drops every kept profile</li>
  *   <li>{@code GET /debug/profile/flamegraph?request_id=&format=speedscope|chrome|folded}: a download</li>
  * </ul>
- * Statistics and bodies are computed and encoded on a worker thread: with a large capacity they take milliseconds.
+ * Statistics and bodies are computed and encoded on the monitoring executor: with a large capacity they take
+ * milliseconds, and the profiler must stay readable while scene work saturates its own pool.
  */
 public final class ProfilingFeature implements RouteFeature {
 
@@ -48,10 +49,10 @@ public final class ProfilingFeature implements RouteFeature {
         }
 
         routes.get(PATH).role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
-                report(rc, profiler, ProfileReport::debugProfile));
+                report(rc, ctx, profiler, ProfileReport::debugProfile));
 
         routes.get(PATH + "/summary").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
-                report(rc, profiler, ProfileReport::summary));
+                report(rc, ctx, profiler, ProfileReport::summary));
 
         routes.post(PATH).role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
             Map<String, Object> changes = RequestContext.of(rc).json().getMap();
@@ -79,7 +80,7 @@ public final class ProfilingFeature implements RouteFeature {
 
         routes.get(PATH + "/flamegraph").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc -> {
             ProfileParameters params = ProfileParameters.of(rc);
-            offload(rc, () -> {
+            offload(rc, ctx, () -> {
                 try (var ignored = RequestContext.of(rc).phase(Phases.SERIALIZATION)) {
                     return FlameGraphs.render(profiler, params);
                 }
@@ -99,16 +100,19 @@ public final class ProfilingFeature implements RouteFeature {
                 .withCapacity(config.capacity());
     }
 
-    private static void report(RoutingContext rc, Profiler profiler,
+    private static void report(RoutingContext rc, ServerContext ctx, Profiler profiler,
                                Function<ProfileView, Map<String, Object>> body) {
         ProfileParameters params = ProfileParameters.of(rc);
-        offload(rc, () -> Responses.encode(rc, new JsonObject(body.apply(profiler.view(params.query())))),
+        offload(rc, ctx, () -> Responses.encode(rc, new JsonObject(body.apply(profiler.view(params.query())))),
                 json -> Responses.send(rc, 200, json));
     }
 
-    /** Runs {@code work} on a worker, then {@code send} on the event loop; failures go to the error handler. */
-    private static <T> void offload(RoutingContext rc, Callable<T> work, Consumer<T> send) {
-        rc.vertx().executeBlocking(work, false).onComplete(ar -> {
+    /**
+     * Runs {@code work} on the monitoring executor, then {@code send} on the event loop; failures go to the error
+     * handler.
+     */
+    private static <T> void offload(RoutingContext rc, ServerContext ctx, Callable<T> work, Consumer<T> send) {
+        ctx.monitoring().executeBlocking(work, false).onComplete(ar -> {
             if (ar.succeeded()) {
                 send.accept(ar.result());
             } else {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Logger;
 
 /**
@@ -110,6 +111,10 @@ public final class SceneHost implements AutoCloseable {
             loadDuration.observe(scene.loadDurationMs() / 1000);
             return scene;
         } catch (SceneException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled while reading (an interrupted file channel fails with an I/O error): not a load error.
+                throw new CancellationException("scene load cancelled");
+            }
             SceneErrorType type = e.error().type();
             metrics.sceneLoadError(type);
             if (type == SceneErrorType.INTERNAL) {

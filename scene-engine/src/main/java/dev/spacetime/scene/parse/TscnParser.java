@@ -1,5 +1,6 @@
 package dev.spacetime.scene.parse;
 
+import dev.spacetime.scene.Cancellation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -133,6 +134,7 @@ public final class TscnParser {
             List<SceneFile.Connection> connections = new ArrayList<>();
             List<SceneFile.Editable> editables = new ArrayList<>();
             while (true) {
+                Cancellation.check();
                 skipBlankAndComments();
                 if (pos >= n) {
                     break;

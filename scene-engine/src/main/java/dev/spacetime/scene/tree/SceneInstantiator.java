@@ -1,6 +1,7 @@
 package dev.spacetime.scene.tree;
 
 import dev.spacetime.catalog.SceneErrorType;
+import dev.spacetime.scene.Cancellation;
 import dev.spacetime.scene.SceneError;
 import dev.spacetime.scene.SceneException;
 import dev.spacetime.scene.parse.MathType;
@@ -84,6 +85,7 @@ public final class SceneInstantiator {
             Map<String, Builder> byKey = new HashMap<>();
             Builder root = null;
             for (SceneFile.Node n : file.nodes()) {
+                Cancellation.check();
                 checkName(scenePath, n);
                 Builder parent = null;
                 String parentKey = null;
