@@ -9,6 +9,7 @@ import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.scene.SceneEngine;
+import dev.spacetime.server.state.StateStore;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -24,11 +25,13 @@ public final class ServerContext {
     private final RateLimiter rateLimiter;
     private final ClientAddress clientAddress;
     private final SceneEngine scenes;
+    private final StateStore state;
     private volatile HealthService health;
     private volatile RequestTracer tracer = RequestTracer.NONE;
 
     ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
-                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneEngine scenes) {
+                  ConnectionTracker connections, TokenService tokens, RateLimiter rateLimiter, SceneEngine scenes,
+                  StateStore state) {
         this.vertx = vertx;
         this.config = config;
         this.projectRoot = projectRoot;
@@ -38,6 +41,7 @@ public final class ServerContext {
         this.rateLimiter = rateLimiter;
         this.clientAddress = new ClientAddress(config.rateLimit().trustedProxies());
         this.scenes = scenes;
+        this.state = state;
     }
 
     public Vertx vertx() {
@@ -76,6 +80,11 @@ public final class ServerContext {
     /** The scene service and runtime over {@link #projectRoot()}. */
     public SceneEngine scenes() {
         return scenes;
+    }
+
+    /** The state that survives restarts. */
+    public StateStore state() {
+        return state;
     }
 
     public HealthService health() {

@@ -43,12 +43,13 @@ public final class ConfigLoader {
             new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"),
             new Setting("--instrumentation", "SPACETIME_INSTRUMENTATION", "instrumentation.enabled"),
             new Setting("--profiler", "SPACETIME_PROFILER", "profiler.enabled"),
-            new Setting("--profiler-sample-rate", "SPACETIME_PROFILER_SAMPLE_RATE", "profiler.sampleRate"));
+            new Setting("--profiler-sample-rate", "SPACETIME_PROFILER_SAMPLE_RATE", "profiler.sampleRate"),
+            new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"));
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
             + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--instrumentation true|false]"
-            + " [--profiler true|false] [--profiler-sample-rate R] [--config FILE]";
+            + " [--profiler true|false] [--profiler-sample-rate R] [--state-dir DIR] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -144,6 +145,8 @@ public final class ConfigLoader {
         Optional<Path> alertWebhookTokenFile = Optional.ofNullable(root.string("alertWebhookTokenFile", null))
                 .map(Path::of);
         Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
+        Path stateDir = Path.of(root.string("stateDir",
+                Path.of(System.getProperty("user.home"), ".spacetime", "state").toString()));
 
         ConfigNode h = root.node("health");
         var health = new ServerConfig.Health(
@@ -181,7 +184,7 @@ public final class ConfigLoader {
 
         root.rejectUnknown();
         return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+                alertWebhookTokenFile, instrumentation, profiler, stateDir);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

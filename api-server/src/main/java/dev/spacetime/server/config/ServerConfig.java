@@ -19,11 +19,13 @@ import java.util.Set;
  *                              {@value #ALERT_WEBHOOK_TOKEN_NAME} beside the admin token file
  * @param instrumentation       whether requests are measured at all (metrics and profiles)
  * @param profiler              the request profiler's settings at startup
+ * @param stateDir              where the state that survives restarts is kept (tokens, alerts, scene history,
+ *                              profiler settings); created owner-only
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
                            Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
                            Optional<Path> alertWebhookTokenFile, Instrumentation instrumentation,
-                           Profiling profiler) {
+                           Profiling profiler, Path stateDir) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -48,7 +50,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     /**
-     * @param secret         HS256 secret; empty means a fresh random one per start (tokens do not survive restarts)
+     * @param secret         HS256 secret; empty means the one generated once and kept in the state directory
      * @param tokenTtl       lifetime of issued tokens
      * @param rotationGrace  how long the previous admin token keeps working after a rotation
      */
@@ -186,6 +188,10 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         return toBuilder().alertWebhookTokenFile(Optional.of(file)).build();
     }
 
+    public ServerConfig withStateDir(Path dir) {
+        return toBuilder().stateDir(dir).build();
+    }
+
     /** Changes some components of an existing config; only {@link #toBuilder()} creates one, so none is ever unset. */
     public static final class Builder {
         private String host;
@@ -200,6 +206,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         private Optional<Path> alertWebhookTokenFile;
         private Instrumentation instrumentation;
         private Profiling profiler;
+        private Path stateDir;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -214,6 +221,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             alertWebhookTokenFile = c.alertWebhookTokenFile;
             instrumentation = c.instrumentation;
             profiler = c.profiler;
+            stateDir = c.stateDir;
         }
 
         public Builder host(String value) {
@@ -276,9 +284,14 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             return this;
         }
 
+        public Builder stateDir(Path value) {
+            stateDir = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                    alertWebhookTokenFile, instrumentation, profiler);
+                    alertWebhookTokenFile, instrumentation, profiler, stateDir);
         }
     }
 }
