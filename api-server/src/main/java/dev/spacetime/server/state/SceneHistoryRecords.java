@@ -29,7 +29,7 @@ public final class SceneHistoryRecords {
             try (PreparedStatement s = db.prepareStatement("INSERT INTO scene_history (path, at, duration_ms, error,"
                     + " message, node_count) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, r.path());
-                s.setLong(2, r.at().toEpochMilli());
+                s.setString(2, r.at().toString());
                 s.setDouble(3, r.loadDurationMs());
                 if (r.error().isPresent()) {
                     s.setString(4, r.error().get().label());
@@ -61,7 +61,7 @@ public final class SceneHistoryRecords {
                 if (label != null && error.isEmpty()) {
                     continue;
                 }
-                out.add(new LoadRecord(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getDouble(3), error,
+                out.add(new LoadRecord(rs.getString(1), Instant.parse(rs.getString(2)), rs.getDouble(3), error,
                         rs.getString(5), rs.getInt(6)));
             }
         }

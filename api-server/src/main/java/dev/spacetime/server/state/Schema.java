@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The state database's schema, versioned by {@code PRAGMA user_version}: migration {@code i} (0-based) takes the
  * database from version {@code i} to {@code i + 1}, in one transaction. Add a migration at the end; never edit one
- * that has shipped. Times are epoch milliseconds.
+ * that has shipped. Token times are epoch milliseconds (compared in SQL); a scene load's time is ISO-8601 text, as
+ * the history shows it.
  */
 final class Schema {
 
@@ -23,7 +24,7 @@ final class Schema {
                     // The latest notification per fingerprint, as GET /alerts shows it; seq orders updates.
                     "CREATE TABLE alerts (fingerprint TEXT PRIMARY KEY, seq INTEGER NOT NULL, alert TEXT NOT NULL)",
                     "CREATE TABLE scene_history (seq INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL,"
-                            + " at INTEGER NOT NULL, duration_ms REAL NOT NULL, error TEXT, message TEXT NOT NULL,"
+                            + " at TEXT NOT NULL, duration_ms REAL NOT NULL, error TEXT, message TEXT NOT NULL,"
                             + " node_count INTEGER NOT NULL)"));
 
     /** The version this server writes. */

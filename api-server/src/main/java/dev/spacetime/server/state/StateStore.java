@@ -155,7 +155,7 @@ public final class StateStore implements AutoCloseable {
             db = config.createConnection("jdbc:sqlite:" + file);
             String check = integrityCheck(db);
             if (!"ok".equals(check)) {
-                throw new Damaged("integrity_check: " + check, null);
+                throw new Damaged("integrity_check: " + check.replace('\n', ' '), null);
             }
             Schema.migrate(db);
             Restored restored = Restored.read(db, clock.instant());
