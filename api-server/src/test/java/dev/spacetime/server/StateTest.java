@@ -150,12 +150,16 @@ class StateTest {
         try (TestServer s = start()) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir())))
                     .isEqualTo("rwx------");
-            try (var files = Files.list(stateDir())) {
+            try (var files = Files.walk(stateDir())) {
                 List<Path> all = files.toList();
                 assertThat(all).contains(stateDir().resolve(StateStore.FILE_NAME));
                 for (Path f : all) {
-                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
-                            .isEqualTo("rw-------");
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                    if (f.getFileName().toString().startsWith(StateStore.FILE_NAME)) {
+                        assertThat(mode).as(f.toString()).isEqualTo("rw-------");
+                    } else {
+                        assertThat(mode).as(f.toString() + ": owner only").endsWith("------");
+                    }
                 }
             }
         }

@@ -122,6 +122,7 @@ public final class StateStore implements AutoCloseable {
     public static StateStore open(Path dir, Clock clock) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         createOwnerOnly(root);
+        NativeLibrary.install(root);
         Path file = root.resolve(FILE_NAME);
         try {
             return openChecked(file, clock);
@@ -204,12 +205,12 @@ public final class StateStore implements AutoCloseable {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static FileAttribute<?>[] mode(String perms) {
+    static FileAttribute<?>[] mode(String perms) {
         return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString(perms))} : new FileAttribute<?>[0];
     }
 
-    private static void createOwnerOnly(Path dir) throws IOException {
+    static void createOwnerOnly(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, mode("rwx------"));
         }
