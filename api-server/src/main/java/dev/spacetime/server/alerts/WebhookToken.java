@@ -5,10 +5,8 @@ import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
 import java.io.IOException;
-import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -42,7 +40,13 @@ final class WebhookToken {
     static void provision(ServerContext ctx) throws IOException {
         Path file = ctx.config().alertWebhookTokenPath().toAbsolutePath();
         WebhookToken webhook = new WebhookToken(ctx.tokens(), file, ctx.tokens().config().tokenTtl());
-        webhook.write(await(ctx.tokens().credential(CREDENTIAL, Role.WEBHOOK, webhook.ttl)));
+        TokenService.NewToken token;
+        try {
+            token = ctx.tokens().credential(CREDENTIAL, Role.WEBHOOK, webhook.ttl).await(30, TimeUnit.SECONDS);
+        } catch (TimeoutException | RuntimeException e) {
+            throw new IOException("cannot store the alert webhook token: " + e.getMessage(), e);
+        }
+        webhook.write(token);
         LOG.info("alert webhook token written to " + file);
         long refreshMs = Math.max(1000, webhook.ttl.toMillis() / 2);
         ctx.vertx().setPeriodic(refreshMs, id -> webhook.rewrite(ctx));
@@ -70,18 +74,5 @@ final class WebhookToken {
             throw e;
         }
         currentId = token.info().id();
-    }
-
-    private static <T> T await(Future<T> future) throws IOException {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IOException(String.valueOf(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("timed out storing the alert webhook token", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }
