@@ -15,6 +15,7 @@ import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.scene.SceneHost;
 import dev.spacetime.server.workload.Workload;
+import dev.spacetime.server.state.StateStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -93,21 +94,33 @@ public final class ApiServer implements AutoCloseable {
         ConnectionGuard connections = new ConnectionGuard(vertx, config.connections(), metrics);
         metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
 
-        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
+        StateStore state;
+        try {
+            state = StateStore.open(config.stateDir(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new StartupException("cannot use the state directory " + config.stateDir() + ": "
+                    + e.getMessage(), e);
+        }
+        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC(), state);
         RateLimiter limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
         SceneHost scenes;
         try {
             scenes = SceneHost.create(config.scenes(), projectRoot, metrics);
         } catch (IOException e) {
+            state.close();
             throw new StartupException("cannot open the project root " + projectRoot + ": " + e, e);
         }
+        // The kept history first, then every load is stored (from the loading thread: write() never blocks).
+        scenes.service().restoreHistory(state.restored().sceneHistory());
+        int historySize = scenes.service().config().historySize();
+        scenes.service().onRecord(r -> state.sceneHistory().append(r, historySize));
         // Before the first health check, so the engine subsystem sees a running loop.
         String scenesStarted = scenes.start();
         Workload workload = new Workload(vertx, config.workload(), connections, metrics);
         try {
             // Two threads: /metrics and /health/quick take milliseconds; they must never queue behind scene work.
             ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter,
-                    scenes, workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2));
+                    scenes, workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2), state);
             HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
                     metrics.gauge(Metrics.HEALTH_STATUS));
             ctx.health(health);
@@ -149,7 +162,8 @@ public final class ApiServer implements AutoCloseable {
             // Only once the port is ours: a second instance that cannot bind must not overwrite the first one's token.
             Path tokenFile = config.tokenFile().toAbsolutePath();
             try {
-                TokenFile.write(tokenFile, tokens.issue(Role.ADMIN, config.auth().tokenTtl()).token());
+                TokenFile.write(tokenFile, await(tokens.credential(TokenService.ADMIN_CREDENTIAL, Role.ADMIN,
+                        config.auth().tokenTtl()), Duration.ofSeconds(30)).token());
             } catch (IOException e) {
                 await(server.close(), Duration.ofSeconds(5));
                 throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
@@ -165,6 +179,7 @@ public final class ApiServer implements AutoCloseable {
             }
             LOG.info((temp.isPresent() ? "serving the embedded demo project from " : "project root ") + projectRoot
                     + "; " + scenesStarted);
+            LOG.info("state kept in " + state.file());
             vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
             vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
                     id -> vertx.executeBlocking(() -> {
@@ -175,6 +190,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (StartupException | RuntimeException e) {
             workload.close();
             scenes.close();
+            state.close();
             throw e;
         }
     }
@@ -233,6 +249,7 @@ public final class ApiServer implements AutoCloseable {
         context.health().close();
         context.workload().close();
         context.scenes().close();
+        context.state().close();
         tempProjectRoot.ifPresent(ApiServer::deleteQuietly);
     }
 

@@ -10,6 +10,7 @@ import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.scene.SceneHost;
 import dev.spacetime.server.workload.Workload;
+import dev.spacetime.server.state.StateStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
@@ -28,12 +29,14 @@ public final class ServerContext {
     private final SceneHost scenes;
     private final Workload workload;
     private final WorkerExecutor monitoring;
+    private final StateStore state;
     private volatile HealthService health;
     private volatile RequestTracer tracer = RequestTracer.NONE;
 
     ServerContext(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
                   ConnectionGuard connections, TokenService tokens, RateLimiter rateLimiter, SceneHost scenes,
-                  Workload workload, WorkerExecutor monitoring) {
+                  Workload workload, WorkerExecutor monitoring,
+                  StateStore state) {
         this.vertx = vertx;
         this.config = config;
         this.projectRoot = projectRoot;
@@ -45,6 +48,7 @@ public final class ServerContext {
         this.scenes = scenes;
         this.workload = workload;
         this.monitoring = monitoring;
+        this.state = state;
     }
 
     public Vertx vertx() {
@@ -93,6 +97,11 @@ public final class ServerContext {
     /** The executor of the monitoring routes' blocking parts: never shared with the workload. */
     public WorkerExecutor monitoring() {
         return monitoring;
+    }
+
+    /** The state that survives restarts. */
+    public StateStore state() {
+        return state;
     }
 
     public HealthService health() {

@@ -38,6 +38,8 @@ class ServerJarIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SPACETIME_"));
+        // The test's own state, never the user's home.
+        pb.environment().put("SPACETIME_STATE_DIR", dir.resolve("state").toString());
         pb.environment().putAll(env);
         return pb.start();
     }

@@ -19,8 +19,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A real server on a free loopback port, with a temporary token file and a temporary copy of the demo project as its
- * root, and an HTTP client.
+ * A real server on a free loopback port, with a temporary token file, state directory and copy of the demo project as
+ * its root, and an HTTP client.
  */
 final class TestServer implements AutoCloseable {
     /** Known to tests so they can forge expired tokens with a valid signature. */
@@ -49,7 +49,7 @@ final class TestServer implements AutoCloseable {
         // The demo project, as the server serves without a root, but in a directory the test owns.
         Path project = DemoProject.materialise(dir.resolve("project"));
         ServerConfig base = ServerConfig.defaults().withPort(0).withTokenFile(dir.resolve("home/.spacetime/token"))
-                .withProjectRoot(project);
+                .withProjectRoot(project).withStateDir(dir.resolve("home/.spacetime/state"));
         base = base.withAuth(new ServerConfig.Auth(Optional.of(SECRET), base.auth().tokenTtl(),
                 base.auth().rotationGrace()));
         return new TestServer(ApiServer.start(tweak.apply(base), extra), dir);

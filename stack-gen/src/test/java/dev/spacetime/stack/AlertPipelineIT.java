@@ -170,7 +170,8 @@ class AlertPipelineIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         LiveProcess api = LiveProcess.startReadingStdout("api-server", tmp, List.of(java, "-Xmx256m", "-jar",
                 jar.toString(), "--host", "127.0.0.1", "--port", "0", "--token-file", tmp.resolve("admin_token").toString(),
-                "--alert-webhook-token-file", webhookToken.toString(), "--config", apiConfig.toString()));
+                "--alert-webhook-token-file", webhookToken.toString(), "--state-dir", tmp.resolve("api-state").toString(),
+                "--config", apiConfig.toString()));
         processes.add(api);
         return api;
     }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Token management, admin only (there is no unauthenticated /auth route):
@@ -39,28 +40,27 @@ public final class AuthFeature implements RouteFeature {
                     .put("rotation_grace_seconds", tokens.config().rotationGrace().toSeconds()));
         });
 
-        routes.post("/auth/rotate").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
-            TokenService.NewToken fresh = tokens.rotate();
-            rc.vertx().executeBlocking(() -> {
-                TokenFile.write(tokenFile, fresh.token());
-                return null;
-            }, false).onComplete(ar -> {
-                if (ar.failed()) {
-                    tokens.revoke(fresh.info().id());
-                    rc.fail(ar.cause());
-                    return;
-                }
-                Responses.json(rc, 200, describe(fresh)
-                        .put("token_file", tokenFile.toString())
-                        .put("previous_valid_seconds", tokens.config().rotationGrace().toSeconds()));
-            });
-        });
+        routes.post("/auth/rotate").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc ->
+                replied(rc, tokens.rotate(), fresh -> rc.vertx().executeBlocking(() -> {
+                    TokenFile.write(tokenFile, fresh.token());
+                    return null;
+                }, false).onComplete(ar -> {
+                    if (ar.failed()) {
+                        tokens.revoke(fresh.info().id());
+                        rc.fail(ar.cause());
+                        return;
+                    }
+                    Responses.json(rc, 200, describe(fresh)
+                            .put("token_file", tokenFile.toString())
+                            .put("previous_valid_seconds", tokens.config().rotationGrace().toSeconds()));
+                })));
 
         routes.post("/auth/revoke").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
             JsonObject body = RequestContext.of(rc).json();
             String caller = RequestContext.of(rc).subject();
             if ("others".equals(body.getValue("scope"))) {
-                Responses.json(rc, 200, new JsonObject().put("revoked", tokens.revokeAllExcept(caller)));
+                replied(rc, tokens.revokeAllExcept(caller),
+                        n -> Responses.json(rc, 200, new JsonObject().put("revoked", n)));
             } else if (body.getValue("jti") instanceof String id) {
                 revoked(rc, tokens, Future.succeededFuture(Optional.of(id)));
             } else if (body.getValue("token") instanceof String token) {
@@ -83,13 +83,13 @@ public final class AuthFeature implements RouteFeature {
                         throw new ApiException(400, "ttl_seconds must be between 1 and "
                                 + tokens.config().tokenTtl().toSeconds());
                     }
-                    TokenService.NewToken fresh;
+                    Future<TokenService.NewToken> fresh;
                     try {
                         fresh = tokens.issue(role, Duration.ofSeconds(n.longValue()));
                     } catch (IllegalStateException e) {
                         throw new ApiException(409, e.getMessage());
                     }
-                    Responses.json(rc, 201, describe(fresh));
+                    replied(rc, fresh, t -> Responses.json(rc, 201, describe(t)));
                 });
     }
 
@@ -104,8 +104,19 @@ public final class AuthFeature implements RouteFeature {
                 rc.fail(new ApiException(400, "token is not one this server signed"));
                 return;
             }
-            boolean wasActive = tokens.revoke(tokenId.get());
-            Responses.json(rc, 200, new JsonObject().put("revoked", wasActive ? 1 : 0).put("token_id", tokenId.get()));
+            replied(rc, tokens.revoke(tokenId.get()), wasActive -> Responses.json(rc, 200,
+                    new JsonObject().put("revoked", wasActive ? 1 : 0).put("token_id", tokenId.get())));
+        });
+    }
+
+    /** {@code reply} with the result once the change is stored; a failure (503 when unstored) to the error handler. */
+    private static <T> void replied(RoutingContext rc, Future<T> change, Consumer<T> reply) {
+        change.onComplete(ar -> {
+            if (ar.succeeded()) {
+                reply.accept(ar.result());
+            } else {
+                rc.fail(ar.cause());
+            }
         });
     }
 

@@ -48,7 +48,8 @@ public final class ConfigLoader {
             new Setting("--workload-queue", "SPACETIME_WORKLOAD_QUEUE", "workload.queue"),
             new Setting("--workload-deadline-ms", "SPACETIME_WORKLOAD_DEADLINE_MS", "workload.deadlineMs"),
             new Setting("--connections-per-client", "SPACETIME_CONNECTIONS_PER_CLIENT", "connections.perClient"),
-            new Setting("--head-timeout-ms", "SPACETIME_HEAD_TIMEOUT_MS", "connections.headTimeoutMs"));
+            new Setting("--head-timeout-ms", "SPACETIME_HEAD_TIMEOUT_MS", "connections.headTimeoutMs"),
+            new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"));
     /** Scene work is CPU-bound: one thread per core, at least two so one slow scene cannot block every other. */
     private static final int DEFAULT_WORKLOAD_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -57,7 +58,8 @@ public final class ConfigLoader {
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
             + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--instrumentation true|false]"
             + " [--profiler true|false] [--profiler-sample-rate R] [--workload-threads N] [--workload-queue N]"
-            + " [--workload-deadline-ms MS] [--connections-per-client N] [--head-timeout-ms MS] [--config FILE]";
+            + " [--workload-deadline-ms MS] [--connections-per-client N] [--head-timeout-ms MS] [--state-dir DIR]"
+            + " [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -153,6 +155,8 @@ public final class ConfigLoader {
         Optional<Path> alertWebhookTokenFile = Optional.ofNullable(root.string("alertWebhookTokenFile", null))
                 .map(Path::of);
         Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
+        Path stateDir = Path.of(root.string("stateDir",
+                Path.of(System.getProperty("user.home"), ".spacetime", "state").toString()));
 
         ConfigNode h = root.node("health");
         var health = new ServerConfig.Health(
@@ -200,7 +204,7 @@ public final class ConfigLoader {
 
         root.rejectUnknown();
         return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler, workload, connections);
+                alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

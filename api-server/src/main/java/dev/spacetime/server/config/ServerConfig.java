@@ -21,11 +21,14 @@ import java.util.Set;
  * @param profiler              the request profiler's settings at startup
  * @param workload              the bounded pool scene operations run on
  * @param connections           per-client connection limit and request head timeout
+ * @param stateDir              where the state that survives restarts is kept (tokens, alerts, scene history,
+ *                              profiler settings); created owner-only
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
                            Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
                            Optional<Path> alertWebhookTokenFile, Instrumentation instrumentation,
-                           Profiling profiler, Workload workload, Connections connections) {
+                           Profiling profiler, Workload workload, Connections connections,
+                           Path stateDir) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,7 +53,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     /**
-     * @param secret         HS256 secret; empty means a fresh random one per start (tokens do not survive restarts)
+     * @param secret         HS256 secret; empty means the one generated once and kept in the state directory
      * @param tokenTtl       lifetime of issued tokens
      * @param rotationGrace  how long the previous admin token keeps working after a rotation
      */
@@ -216,6 +219,10 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         return toBuilder().connections(newConnections).build();
     }
 
+    public ServerConfig withStateDir(Path dir) {
+        return toBuilder().stateDir(dir).build();
+    }
+
     /** Changes some components of an existing config; only {@link #toBuilder()} creates one, so none is ever unset. */
     public static final class Builder {
         private String host;
@@ -232,6 +239,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         private Profiling profiler;
         private Workload workload;
         private Connections connections;
+        private Path stateDir;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -248,6 +256,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             profiler = c.profiler;
             workload = c.workload;
             connections = c.connections;
+            stateDir = c.stateDir;
         }
 
         public Builder host(String value) {
@@ -320,9 +329,14 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             return this;
         }
 
+        public Builder stateDir(Path value) {
+            stateDir = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                    alertWebhookTokenFile, instrumentation, profiler, workload, connections);
+                    alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
         }
     }
 }

@@ -15,12 +15,16 @@ import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.state.StateStore;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The request profiler of the running server. Installs the {@link ProfilingTracer} (unless the configuration turns
@@ -35,15 +39,25 @@ import java.util.function.Function;
  * </ul>
  * Statistics and bodies are computed and encoded on the monitoring executor: with a large capacity they take
  * milliseconds, and the profiler must stay readable while scene work saturates its own pool.
+ *
+ * <p>Settings changed with {@code POST /debug/profile} survive restarts: every change is stored (the POST answers once
+ * it is) and at startup the stored changes are applied over the configured settings, so a setting never changed at
+ * run time follows the configuration.
  */
 public final class ProfilingFeature implements RouteFeature {
 
     public static final String PATH = "/debug/profile";
+    /** The setting under which the run-time changes are kept, as one JSON object. */
+    static final String CHANGES = "profiler.changes";
+    private static final Logger LOG = Logger.getLogger(ProfilingFeature.class.getName());
 
     @Override
     public void mount(Routes routes, ServerContext ctx) {
         boolean instrumented = ctx.config().instrumentation().enabled();
-        Profiler profiler = new Profiler(settings(ctx.config().profiler(), instrumented), Ticker.SYSTEM);
+        StateStore state = ctx.state();
+        JsonObject changed = kept(state, instrumented);
+        Profiler profiler = new Profiler(settings(ctx.config().profiler(), instrumented).withChanges(changed.getMap()),
+                Ticker.SYSTEM);
         if (instrumented) {
             ctx.tracer(new ProfilingTracer(profiler));
         }
@@ -61,14 +75,26 @@ public final class ProfilingFeature implements RouteFeature {
                         + " (instrumentation.enabled: false): no request can be profiled");
             }
             ProfilerSettings updated;
-            try {
-                updated = profiler.updateSettings(s -> s.withChanges(changes));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(400, e.getMessage());
+            CompletableFuture<Void> saved;
+            // The change and its queueing under one lock, so the last change stored is the last one made.
+            synchronized (changed) {
+                try {
+                    updated = profiler.updateSettings(s -> s.withChanges(changes));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(400, e.getMessage());
+                }
+                changes.forEach(changed::put);
+                saved = state.putSetting(CHANGES, changed.encode());
             }
-            Responses.json(rc, 200, new JsonObject()
-                    .put("settings", new JsonObject(ProfileReport.settings(updated)))
-                    .put("totals", new JsonObject(ProfileReport.totals(profiler.totals()))));
+            Future.fromCompletionStage(saved, rc.vertx().getOrCreateContext()).onComplete(ar -> {
+                if (ar.failed()) {
+                    rc.fail(StateStore.reply(ar.cause()));
+                } else {
+                    Responses.json(rc, 200, new JsonObject()
+                            .put("settings", new JsonObject(ProfileReport.settings(updated)))
+                            .put("totals", new JsonObject(ProfileReport.totals(profiler.totals()))));
+                }
+            });
         });
 
         routes.post(PATH + "/clear").role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
@@ -98,6 +124,26 @@ public final class ProfilingFeature implements RouteFeature {
                 .withSampleRate(config.sampleRate())
                 .withSlowThresholdMillis(config.slowThresholdMs())
                 .withCapacity(config.capacity());
+    }
+
+    /**
+     * The changes kept from earlier runs. {@code enabled} is left out when instrumentation is off (then nothing can
+     * be profiled); changes that cannot be read are ignored with a warning.
+     */
+    private static JsonObject kept(StateStore state, boolean instrumented) {
+        JsonObject changes;
+        try {
+            changes = new JsonObject(state.restored().setting(CHANGES).orElse("{}"));
+            // Each value is checked on its own, so what applies to the defaults applies to any settings.
+            ProfilerSettings.DEFAULTS.withChanges(changes.getMap());
+        } catch (RuntimeException e) {
+            LOG.warning("kept profiler settings ignored: " + e.getMessage());
+            return new JsonObject();
+        }
+        if (!instrumented) {
+            changes.remove(ProfilerSettings.ENABLED);
+        }
+        return changes;
     }
 
     private static void report(RoutingContext rc, ServerContext ctx, Profiler profiler,

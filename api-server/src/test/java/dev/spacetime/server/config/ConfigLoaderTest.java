@@ -70,6 +70,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void stateDirectoryIsAnOptionAVariableAndAKey() throws Exception {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).stateDir())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".spacetime", "state"));
+        Path file = yaml("stateDir: /from/file/state\n");
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()).stateDir())
+                .isEqualTo(Path.of("/from/file/state"));
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()},
+                Map.of("SPACETIME_STATE_DIR", "/from/env")).stateDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(ConfigLoader.load(new String[] {"--state-dir", "/from/cli"},
+                Map.of("SPACETIME_STATE_DIR", "/from/env")).stateDir()).isEqualTo(Path.of("/from/cli"));
+    }
+
+    @Test
     void badConfigurationIsAOneLineError() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port", "http"}, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("port");
