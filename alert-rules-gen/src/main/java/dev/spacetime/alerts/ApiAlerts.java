@@ -94,7 +94,8 @@ final class ApiAlerts {
                                 "/metrics answers slowly or with an error (scrape timeout).",
                                 "The target was removed from prometheus.yml or service discovery."),
                         List.of("Restart the API; curl http://<host>:8080/metrics from the Prometheus host.",
-                                "Compare the target on http://localhost:9090/targets with the API's address.",
+                                "Compare the API target's address and last scrape error on Prometheus' targets page "
+                                        + "(Where to look, below) with the address the API listens on.",
                                 "If the API runs but /metrics is slow, check /health and the profiler.")))
                 .tests(tests)
                 .build();

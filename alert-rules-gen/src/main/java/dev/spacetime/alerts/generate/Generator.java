@@ -2,6 +2,7 @@ package dev.spacetime.alerts.generate;
 
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
+import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.alerts.Settings;
 import dev.spacetime.alerts.model.AlertRule;
@@ -53,7 +54,7 @@ public final class Generator {
         }
         for (AlertRule alert : rules.alerts()) {
             written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
-            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert)));
+            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert, Consoles.STANDARD)));
         }
         written.add(write(runbooks.resolve(RunbookPages.INDEX), RunbookPages.index(rules.alerts())));
         return written;
