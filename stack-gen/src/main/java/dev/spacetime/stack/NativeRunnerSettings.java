@@ -12,6 +12,8 @@ import java.util.List;
  * @param dataDirUnderHome where configs, the TSDB, Alertmanager's silences and the logs are kept between runs,
  *                         relative to {@code $HOME} (unless {@code SPACETIME_MONITORING_DATA_DIR} or
  *                         {@code --ephemeral} says otherwise)
+ * @param apiWebhookTokenUnderHome the webhook token file the API writes by default, relative to {@code $HOME}
+ *                         (unless {@code SPACETIME_ALERT_WEBHOOK_TOKEN_FILE} names another, for both)
  * @param adminApi         whether Prometheus' admin API (TSDB snapshots for backups) is on; the runner binds
  *                         everything to loopback, so only local users reach it
  * @param consoles         the UI paths Debian's packages serve, which the runner prints
@@ -27,13 +29,16 @@ public record NativeRunnerSettings(
         List<String> ruleFiles,
         String webhookTokenFile,
         String dataDirUnderHome,
+        String apiWebhookTokenUnderHome,
         boolean adminApi,
         Consoles consoles) {
 
     public NativeRunnerSettings {
         ruleFiles = List.copyOf(ruleFiles);
-        if (dataDirUnderHome.startsWith("/") || dataDirUnderHome.contains("..")) {
-            throw new IllegalArgumentException("data dir must be relative to $HOME: " + dataDirUnderHome);
+        for (String underHome : List.of(dataDirUnderHome, apiWebhookTokenUnderHome)) {
+            if (underHome.startsWith("/") || underHome.contains("..")) {
+                throw new IllegalArgumentException("must be relative to $HOME: " + underHome);
+            }
         }
     }
 
@@ -48,6 +53,7 @@ public record NativeRunnerSettings(
             PrometheusSettings.RULE_FILES,
             "alert_webhook_token",
             ".spacetime/monitoring-data",
+            ".spacetime/alert_webhook_token",
             true,
             Consoles.STANDARD);
 

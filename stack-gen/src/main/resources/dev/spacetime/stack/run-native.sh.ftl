@@ -14,8 +14,7 @@
 #   SPACETIME_MONITORING_DATA_DIR   configs, TSDB, Alertmanager state and logs (default: ~/[=runner.dataDirUnderHome])
 #   SPACETIME_RULES_DIR             where the rule files are (default: [=runner.rulesDir]/ beside this script)
 #   SPACETIME_ALERT_WEBHOOK_TOKEN_FILE  file holding the bearer token the API accepts on [=webhookPath]: the API
-#       writes it (0600, webhook role only) when started with the same variable; default there
-#       ~/.spacetime/alert_webhook_token
+#       writes it (0600, webhook role only); default ~/[=runner.apiWebhookTokenUnderHome], the API's default too
 #   SPACETIME_PROMETHEUS_BIN, SPACETIME_ALERTMANAGER_BIN, SPACETIME_NODE_EXPORTER_BIN   binaries
 set -euo pipefail
 
@@ -84,15 +83,13 @@ for rules in<#list runner.ruleFiles as file> [=file]</#list>; do
   [ -f "$rules_dir/$rules" ] || fail "$rules_dir/$rules missing: generate it with 'mvn package'"
   cp "$rules_dir/$rules" "$data_dir/$rules"
 done
-if [ -n "${SPACETIME_ALERT_WEBHOOK_TOKEN_FILE:-}" ]; then
-  # A link, not a copy: the API rewrites the file at every start and token refresh, and Alertmanager reads it
-  # at every notification, so deliveries keep working across API restarts (the API may also start later).
-  token_file="$(cd "$(dirname "$SPACETIME_ALERT_WEBHOOK_TOKEN_FILE")" && pwd)/$(basename "$SPACETIME_ALERT_WEBHOOK_TOKEN_FILE")"
-  [ -f "$token_file" ] || echo "run-native: $token_file does not exist yet: start the API with the same variable" >&2
-  ln -sfn "$token_file" "$data_dir/[=runner.webhookTokenFile]"
-else
-  echo "run-native: SPACETIME_ALERT_WEBHOOK_TOKEN_FILE unset: webhook deliveries to the API will fail" >&2
-fi
+# A link, not a copy: the API rewrites the file at every start and token refresh, and Alertmanager reads it at
+# every notification, so deliveries keep working across API restarts (the API may also start later).
+token_setting="${SPACETIME_ALERT_WEBHOOK_TOKEN_FILE:-${HOME:?set HOME or SPACETIME_ALERT_WEBHOOK_TOKEN_FILE}/[=runner.apiWebhookTokenUnderHome]}"
+mkdir -p -m 700 "$(dirname "$token_setting")"
+token_file="$(cd "$(dirname "$token_setting")" && pwd)/$(basename "$token_setting")"
+[ -f "$token_file" ] || echo "run-native: $token_file does not exist yet: the API writes it when it starts" >&2
+ln -sfn "$token_file" "$data_dir/[=runner.webhookTokenFile]"
 
 pids=()
 stop() {

@@ -93,10 +93,13 @@ class NativeRunnerTest {
     void keepsDataByDefaultAndBacksUpAndRestoresPrometheusAndSilences() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Path data = home.resolve(NativeRunnerSettings.STANDARD.dataDirUnderHome());
-        Ports ports = startStack(Map.of("HOME", home.toString()));
+        // Empty counts as unset: the runner links the token file where the API writes it by default.
+        Ports ports = startStack(Map.of("HOME", home.toString(), "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", ""));
         String prometheus = "http://127.0.0.1:" + ports.prometheus();
         String amUrl = "--alertmanager.url=http://127.0.0.1:" + ports.alertmanager();
         assertThat(Files.readString(tmp.resolve("runner.out"))).contains("data and logs in " + data);
+        assertThat(Files.readSymbolicLink(data.resolve(NativeRunnerSettings.STANDARD.webhookTokenFile())))
+                .isEqualTo(home.resolve(".spacetime/alert_webhook_token"));
         String scraped = await(() -> query(prometheus, "up{job=\"prometheus\"} == 1"), r -> r.contains("\"value\""));
         // A sample of this run: later runs only answer a query at its time from the kept (or restored) TSDB.
         String before = scraped.replaceAll("(?s).*\"value\":\\[([0-9.]+),.*", "$1");

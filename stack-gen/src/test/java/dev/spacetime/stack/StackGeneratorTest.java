@@ -2,6 +2,8 @@ package dev.spacetime.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spacetime.alerts.Consoles;
+import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Jobs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,6 +167,18 @@ class StackGeneratorTest {
             assertThat(authorization).isEqualTo(Map.of("type", "Bearer", "credentials_file", "/run/spacetime/alert_webhook_token"));
         });
         assertThat(Yaml.list(Yaml.map(config, "route"), "group_by")).contains("alertname", "job", "instance");
+    }
+
+    /** The addresses the runbooks link to are where both ways of running the stack publish the services. */
+    @Test
+    void runbookLinksMatchThePublishedPorts() {
+        ComposeSettings compose = ComposeSettings.STANDARD;
+        String host = "http://" + compose.publishAddress() + ":";
+        assertThat(Settings.DEFAULT_RUNBOOK_BASE_URL).startsWith(host + compose.ports().api() + "/");
+        assertThat(Consoles.STANDARD.prometheusUrl()).isEqualTo(host + compose.ports().prometheus());
+        assertThat(Consoles.STANDARD.alertmanagerUrl()).isEqualTo(host + compose.ports().alertmanager());
+        assertThat(NativeRunnerSettings.STANDARD.defaultPorts()).isEqualTo(compose.ports());
+        assertThat(StackSettings.LOOPBACK).isEqualTo(compose.publishAddress());
     }
 
     @Test
