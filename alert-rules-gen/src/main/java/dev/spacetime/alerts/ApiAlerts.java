@@ -93,8 +93,9 @@ final class ApiAlerts {
                                 "The API listens on another port or address than prometheus.yml scrapes.",
                                 "/metrics answers slowly or with an error (scrape timeout).",
                                 "The target was removed from prometheus.yml or service discovery."),
-                        List.of("Restart the API; curl http://<host>:8080/metrics from the Prometheus host.",
-                                "Compare the target on http://localhost:9090/targets with the API's address.",
+                        List.of("Restart the API; `curl http://<host>:8080/metrics` from the Prometheus host.",
+                                "Compare the API target's address and last scrape error on Prometheus' targets page "
+                                        + "(Where to look, below) with the address the API listens on.",
                                 "If the API runs but /metrics is slow, check /health and the profiler.")))
                 .tests(tests)
                 .build();
@@ -135,7 +136,7 @@ final class ApiAlerts {
                                 "The engine runs below its fps floor (a heavy scene).",
                                 "The scene directory is unreadable or missing (file_system, scene_loader).",
                                 "Too many open connections."),
-                        List.of("curl http://<host>:8080/health and read issues[] and the subsystem messages.",
+                        List.of("`curl http://<host>:8080/health` and read issues[] and the subsystem messages.",
                                 "Fix the named subsystem; restart the API if memory keeps growing.")))
                 .tests(tests)
                 .build();

@@ -61,7 +61,7 @@ final class ResourceAlerts {
                                 "A leak: memory grows steadily across hours without traffic growth.",
                                 "The JVM heap limit (-Xmx) is set above the host's budget."),
                         List.of("Check /health's memory subsystem and the loaded scene.",
-                                "Take a heap dump (jcmd <pid> GC.heap_dump) before restarting if it leaks.",
+                                "Take a heap dump (`jcmd <pid> GC.heap_dump`) before restarting if it leaks.",
                                 "Restart the API to recover; set -Xmx below the threshold.")))
                 .tests(Scenario.cases(forDuration,
                         () -> Scenario.of("memory above the threshold for less than " + duration(forDuration), at)

@@ -6,15 +6,26 @@ package dev.spacetime.alerts;
  * @param thresholds     what each alert compares against
  * @param forDurations   how long each condition must hold
  * @param slo            SLO targets and burn-rate windows
- * @param runbookBaseUrl prefix of every {@code runbook_url}; the page name {@code <AlertName>.md} is appended
+ * @param runbookBaseUrl absolute http(s) URL ending in {@code /} where the runbooks are published; every
+ *                       {@code runbook_url} is this plus the alert's name
  */
 public record Settings(Thresholds thresholds, ForDurations forDurations, Slo slo, String runbookBaseUrl) {
 
     /**
-     * Default runbook location: the generated pages' path in this repository. Point it at the repository's web
-     * view (or a wiki) with the generator's {@code --runbook-base-url}.
+     * Default runbook location: the API itself, which serves {@code monitoring/runbooks/<AlertName>.md} as HTML at
+     * {@code /runbooks/<AlertName>}, at the address a browser on the host reaches it in both ways of running the
+     * stack (the native default, and the port compose publishes on loopback). Publish them elsewhere (a wiki, an
+     * ingress) with the generator's {@code --runbook-base-url}.
      */
-    public static final String DEFAULT_RUNBOOK_BASE_URL = "monitoring/runbooks/";
+    public static final String DEFAULT_RUNBOOK_BASE_URL = "http://127.0.0.1:8080/runbooks/";
+
+    public Settings {
+        // Alertmanager, Grafana and the webhook's /alerts show the link out of context: relative paths lead nowhere.
+        if (!runbookBaseUrl.matches("https?://[^/\\s]+/(\\S*/)?")) {
+            throw new IllegalArgumentException("runbook base URL must be an absolute http(s) URL ending in '/': "
+                    + runbookBaseUrl);
+        }
+    }
 
     public static Settings defaults() {
         return new Settings(Thresholds.defaults(), ForDurations.defaults(), Slo.defaults(),

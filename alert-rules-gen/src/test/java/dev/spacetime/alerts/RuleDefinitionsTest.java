@@ -129,7 +129,7 @@ class RuleDefinitionsTest {
     void everyAlertCarriesSeverityComponentAndRunbookAnnotations() {
         for (AlertRule a : RULES.alerts()) {
             assertThat(a.labels()).containsKeys(AlertRule.SEVERITY, AlertRule.COMPONENT);
-            assertThat(a.runbookUrl("https://x/")).isEqualTo("https://x/" + a.name() + ".md");
+            assertThat(a.runbookUrl("https://x/")).isEqualTo("https://x/" + a.name());
             assertThat(a.description().goTemplate()).as(a.name()).isNotBlank();
         }
     }

@@ -11,15 +11,26 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
     public static final PromDuration STANDARD_INTERVAL = new PromDuration(Jobs.SCRAPE_INTERVAL);
     public static final String LOOPBACK = "127.0.0.1";
 
-    /** Inside docker-compose: services by name, the API on the Docker host (Linux and Docker Desktop). */
+    /** Inside docker-compose: every service, the API included, by its service name. */
     public static StackSettings compose(ComposeSettings compose) {
-        String api = ComposeSettings.DOCKER_HOST + ":" + compose.ports().api();
+        return composeWithApiAt(compose, ComposeService.API.serviceName() + ":" + compose.api().port());
+    }
+
+    /**
+     * The host-API override: the seed's layout, the API on the Docker host (Linux and Docker Desktop), reached at
+     * its published port; the token file is where the override mounts the host's copy.
+     */
+    public static StackSettings composeHostApi(ComposeSettings compose) {
+        return composeWithApiAt(compose, ComposeSettings.DOCKER_HOST + ":" + compose.ports().api());
+    }
+
+    private static StackSettings composeWithApiAt(ComposeSettings compose, String api) {
         return new StackSettings(
                 PrometheusSettings.of(STANDARD_INTERVAL, api,
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
                         ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager()),
-                AlertmanagerSettings.standard(Webhook.at(api, compose.webhookTokenContainerPath())));
+                AlertmanagerSettings.standard(Webhook.at(api, compose.api().webhookTokenFile())));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.spacetime.alerts.generate;
 
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
+import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.alerts.Settings;
 import dev.spacetime.alerts.model.AlertRule;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Writes the rule files, their promtool tests and the runbooks into a {@code monitoring/} folder.
  *
- * <p>Usage: {@code Generator <monitoring-dir> [--runbook-base-url URL]}. The folders it owns
+ * <p>Usage: {@code Generator <monitoring-dir> [--runbook-base-url URL]} (or {@code SPACETIME_RUNBOOK_BASE_URL}). The folders it owns
  * ({@code prometheus/tests/}, {@code runbooks/}) are emptied of their generated kind of file first, so a renamed
  * alert leaves no stale test or page behind.
  */
@@ -32,8 +33,10 @@ public final class Generator {
                     "usage: Generator <monitoring-dir> [--runbook-base-url URL]");
         }
         Settings settings = Settings.defaults();
-        if (args.length == 3) {
-            settings = settings.withRunbookBaseUrl(args[2]);
+        // Option, then environment (SPACETIME_RUNBOOK_BASE_URL=... mvn package), then the default.
+        String baseUrl = args.length == 3 ? args[2] : System.getenv("SPACETIME_RUNBOOK_BASE_URL");
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            settings = settings.withRunbookBaseUrl(baseUrl);
         }
         List<Path> written = write(Path.of(args[0]), AlertCatalog.rules(settings), settings.runbookBaseUrl());
         System.out.println("alert-rules-gen: wrote " + written.size() + " files under " + args[0]);
@@ -53,7 +56,7 @@ public final class Generator {
         }
         for (AlertRule alert : rules.alerts()) {
             written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
-            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert)));
+            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert, Consoles.STANDARD)));
         }
         written.add(write(runbooks.resolve(RunbookPages.INDEX), RunbookPages.index(rules.alerts())));
         return written;

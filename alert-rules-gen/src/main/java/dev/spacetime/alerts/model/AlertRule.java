@@ -61,9 +61,9 @@ public record AlertRule(String name, AlertGroup group, Severity severity, Compon
         return labels;
     }
 
-    /** Where this alert's runbook page lives. */
+    /** Where this alert's runbook page is published: the base URL plus the alert's name. */
     public String runbookUrl(String baseUrl) {
-        return baseUrl + name + ".md";
+        return baseUrl + name;
     }
 
     public static Builder builder(String name) {
