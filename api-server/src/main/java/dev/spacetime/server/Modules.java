@@ -10,6 +10,7 @@ import dev.spacetime.server.health.HealthFeature;
 import dev.spacetime.server.health.MemoryCheck;
 import dev.spacetime.server.metrics.MetricsFeature;
 import dev.spacetime.server.profiling.ProfilingFeature;
+import dev.spacetime.server.runbooks.RunbookFeature;
 import dev.spacetime.server.scene.EngineCheck;
 import dev.spacetime.server.scene.SceneFeature;
 import dev.spacetime.server.scene.SceneLoaderCheck;
@@ -29,7 +30,8 @@ final class Modules {
                 new AuthFeature(),
                 new SceneFeature(),
                 new AlertWebhookFeature(),
-                new ProfilingFeature());
+                new ProfilingFeature(),
+                new RunbookFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */

@@ -9,7 +9,10 @@ import dev.spacetime.server.metrics.HttpMetrics;
 import dev.spacetime.server.ratelimit.RateLimitHandler;
 import dev.spacetime.server.ratelimit.RouteGroup;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Where routes are declared. A declaration names what the route needs (role, rate-limit group, JSON body) and this
  * class mounts the checks in the one order every route shares: auth (401/403) → rate limit (429) → body size (413)
  * → content type (415) → JSON (400) → the handler. It also labels the request with its route template, which is
- * the {@code endpoint} of every metric.
+ * the {@code endpoint} of every metric. A GET route answers HEAD too (same checks, same headers, no body), as
+ * uptime checkers expect; HEAD is counted under its own {@code method} label.
  */
 public final class Routes {
 
@@ -33,8 +37,27 @@ public final class Routes {
     private final ServerContext ctx;
     private final List<Declared> declared = new CopyOnWriteArrayList<>();
 
-    /** A mounted route: what tests and 405's {@code Allow} enumerate. {@code role}/{@code group} may be null. */
+    /**
+     * A mounted route: what tests and 405's {@code Allow} enumerate. {@code role}/{@code group} may be null. A
+     * {@code :name} segment of the path matches any one non-empty segment.
+     */
     public record Declared(HttpMethod method, String path, Role role, RouteGroup group, boolean jsonBody) {
+
+        /** Whether a request path (normalised) is this route's. */
+        boolean matches(String requestPath) {
+            String[] template = path.split("/", -1);
+            String[] actual = requestPath.split("/", -1);
+            if (template.length != actual.length) {
+                return false;
+            }
+            for (int i = 0; i < template.length; i++) {
+                boolean parameter = template[i].startsWith(":") && !actual[i].isEmpty();
+                if (!parameter && !template[i].equals(actual[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     Routes(Router router, ServerContext ctx) {
@@ -59,10 +82,13 @@ public final class Routes {
         return List.copyOf(declared);
     }
 
-    /** The methods declared for a path (for 405's {@code Allow}). */
+    /** The methods routed for a request path (for 405's {@code Allow}); HEAD wherever GET is. */
     Set<String> allowedMethods(String path) {
         Set<String> methods = new TreeSet<>();
-        declared.stream().filter(d -> d.path().equals(path)).forEach(d -> methods.add(d.method().name()));
+        declared.stream().filter(d -> d.matches(path)).forEach(d -> methods.add(d.method().name()));
+        if (methods.contains(HttpMethod.GET.name())) {
+            methods.add(HttpMethod.HEAD.name());
+        }
         return methods;
     }
 
@@ -76,8 +102,9 @@ public final class Routes {
         private int[] seedStatuses = {200};
 
         private Endpoint(HttpMethod method, String path) {
-            if (!path.startsWith("/") || path.contains(":") || path.contains("*")) {
-                throw new IllegalArgumentException("route templates are exact paths: " + path);
+            if (!path.startsWith("/") || path.contains("*") || !path.matches("(/(:[a-z_]+|[^:/]*))+")) {
+                throw new IllegalArgumentException(
+                        "route templates are exact paths with whole-segment :parameters: " + path);
             }
             this.method = method;
             this.path = path;
@@ -114,9 +141,19 @@ public final class Routes {
             HttpMetrics.RouteSeries series = ctx.metrics().http()
                     .seed(HttpMetrics.methodLabel(method), endpoint, statuses);
             Route route = router.route(method, path);
+            boolean answersHead = method == HttpMethod.GET;
+            if (answersHead) {
+                route.method(HttpMethod.HEAD);
+            }
             boolean readsBody = json;
             route.handler(rc -> {
-                RequestContext.of(rc).matched(endpoint, series);
+                if (answersHead && rc.request().method() == HttpMethod.HEAD) {
+                    // No series given: the observer resolves the HEAD series on first use (not pre-seeded).
+                    RequestContext.of(rc).matched(endpoint, null);
+                    rc.addHeadersEndHandler(v -> headContentLength(rc.response()));
+                } else {
+                    RequestContext.of(rc).matched(endpoint, series);
+                }
                 if (readsBody) {
                     rc.request().pause();
                 }
@@ -135,6 +172,18 @@ public final class Routes {
             route.handler(handler);
             declared.add(new Declared(method, path, role, group, json));
             return route;
+        }
+    }
+
+    /**
+     * A HEAD response carries the Content-Length its GET would have: Vert.x drops the body of a HEAD response but,
+     * unlike for GET, does not set the length. When the headers go out from {@code end(body)}, the response counts
+     * as ended and {@code bytesWritten} is the whole body; a response streamed in chunks has no length, as its GET.
+     */
+    private static void headContentLength(HttpServerResponse response) {
+        MultiMap headers = response.headers();
+        if (response.ended() && !headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+            headers.set(HttpHeaders.CONTENT_LENGTH, Long.toString(response.bytesWritten()));
         }
     }
 }

@@ -99,7 +99,7 @@ class BadInputTest {
     void unknownMethodIs405WithAllow() throws Exception {
         var response = server.send("BREW", "/health", null);
         assertJsonError(response, 405, "method_not_allowed");
-        assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
         var delete = server.send("DELETE", "/auth/rotate", null);
         assertJsonError(delete, 405, "method_not_allowed");
         assertThat(delete.headers().firstValue("Allow")).hasValue("POST");

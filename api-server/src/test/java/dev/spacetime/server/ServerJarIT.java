@@ -70,6 +70,11 @@ class ServerJarIT {
             var status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/status"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
+            // The runbooks are read from inside the jar (RunbooksTest covers them from the class-path directory).
+            var runbook = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/runbooks/HTTPAPIDown")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(runbook.statusCode()).isEqualTo(200);
+            assertThat(runbook.body()).contains("<h1>HTTPAPIDown</h1>");
 
             p.toHandle().destroy(); // SIGTERM, leaving our end of stdout open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

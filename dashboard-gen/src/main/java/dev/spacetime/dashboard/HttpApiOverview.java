@@ -6,6 +6,7 @@ import static dev.spacetime.dashboard.Queries.NO_LABELS;
 import static dev.spacetime.dashboard.Queries.by;
 import static dev.spacetime.dashboard.Queries.orZero;
 import static dev.spacetime.dashboard.Queries.quantile;
+import static dev.spacetime.dashboard.Queries.ratio;
 import static dev.spacetime.dashboard.Queries.rateOf;
 import static dev.spacetime.dashboard.Queries.statusClass;
 import static dev.spacetime.dashboard.Queries.sumRate;
@@ -51,6 +52,8 @@ public final class HttpApiOverview {
     /** Resident memory: the memory alerts warn at 800 MB and page at 1 GB. */
     static final ThresholdSteps MEMORY = ThresholdSteps.base("green").then(800e6, "yellow").then(1e9, "red");
 
+    /** Shown by ratio and quantile panels when no request fell in the window (they return no series then). */
+    private static final String NO_REQUESTS = "no requests";
     private static final String API_JOB = PromQL.eq(Labels.JOB, Jobs.API);
     private static final String FIRING = PromQL.eq("alertstate", "firing");
     private static final String HEAP = PromQL.eq("area", "heap");
@@ -100,9 +103,9 @@ public final class HttpApiOverview {
     static Visualization errorRate() {
         String requests = Metrics.HTTP_REQUESTS.name();
         return Panels.stat("Error rate", "Share of responses with a 5xx status.",
-                FieldSpec.unit("percentunit").thresholds(ERROR_RATE).decimals(2),
-                q(orZero(sumRate(NO_LABELS, requests, ENDPOINT_FILTER, statusClass(5))) + " / "
-                        + sumRate(NO_LABELS, requests, ENDPOINT_FILTER), "5xx"));
+                FieldSpec.unit("percentunit").thresholds(ERROR_RATE).decimals(2).noValue(NO_REQUESTS),
+                q(ratio(orZero(sumRate(NO_LABELS, requests, ENDPOINT_FILTER, statusClass(5))),
+                        sumRate(NO_LABELS, requests, ENDPOINT_FILTER)), "5xx"));
     }
 
     static Visualization activeConnections() {
@@ -124,10 +127,10 @@ public final class HttpApiOverview {
 
     static Visualization latencySummary() {
         var d = Metrics.HTTP_REQUEST_DURATION;
-        String mean = PromQL.sum(rateOf(d.sum(), ENDPOINT_FILTER)) + " / "
-                + PromQL.sum(rateOf(d.count(), ENDPOINT_FILTER));
+        String mean = ratio(PromQL.sum(rateOf(d.sum(), ENDPOINT_FILTER)),
+                PromQL.sum(rateOf(d.count(), ENDPOINT_FILTER)));
         return Panels.stat("Latency summary", "Mean, median and tail latency right now.",
-                FieldSpec.unit("s").thresholds(LATENCY),
+                FieldSpec.unit("s").thresholds(LATENCY).noValue(NO_REQUESTS),
                 q(mean, "mean"),
                 q(quantile(0.5, d, NO_LABELS, ENDPOINT_FILTER), "p50"),
                 q(quantile(0.95, d, NO_LABELS, ENDPOINT_FILTER), "p95"),
@@ -145,7 +148,7 @@ public final class HttpApiOverview {
 
     static Visualization topEndpointsByP95() {
         return Panels.barGauge("Top endpoints by p95 latency", "The ten slowest route templates at the 95th percentile.",
-                FieldSpec.unit("s").thresholds(LATENCY),
+                FieldSpec.unit("s").thresholds(LATENCY).noValue(NO_REQUESTS),
                 q(topk(10, quantile(0.95, Metrics.HTTP_REQUEST_DURATION, by(Labels.ENDPOINT), ENDPOINT_FILTER)),
                         "{{endpoint}}"));
     }
@@ -176,8 +179,8 @@ public final class HttpApiOverview {
         String ok = sumRate(NO_LABELS, Metrics.SCENE_LOADS.name());
         String failed = sumRate(NO_LABELS, Metrics.SCENE_LOAD_ERRORS.name());
         return Panels.gauge("Scene load success rate", "Share of scene loads that succeeded; the target is 95 %.",
-                FieldSpec.unit("percentunit").thresholds(SCENE_SUCCESS).range(0, 1).decimals(1),
-                q(ok + " / (" + ok + " + " + failed + ")", "success"));
+                FieldSpec.unit("percentunit").thresholds(SCENE_SUCCESS).range(0, 1).decimals(1).noValue("no loads"),
+                q(ratio(ok, "(" + ok + " + " + failed + ")"), "success"));
     }
 
     static Visualization sceneLoadErrors() {

@@ -31,10 +31,26 @@ final class Queries {
         return by.length == 0 ? PromQL.sum(rateOf(series, matchers)) : sumBy(rateOf(series, matchers), by);
     }
 
-    /** Quantile {@code q} of histogram {@code h} over the rate window, kept apart by {@code by} labels. */
+    /**
+     * Quantile {@code q} of histogram {@code h} over the rate window, kept apart by {@code by} labels; no series
+     * where nothing was observed in the window (see {@link #withoutNaN}).
+     */
     static String quantile(double q, MetricDef h, String[] by, String... matchers) {
         String[] withLe = Stream.concat(Arrays.stream(by), Stream.of(Labels.LE)).toArray(String[]::new);
-        return histogramQuantile(q, sumBy(rateOf(h.bucket(), matchers), withLe));
+        return withoutNaN(histogramQuantile(q, sumBy(rateOf(h.bucket(), matchers), withLe)));
+    }
+
+    /** {@code numerator / denominator}, with no series where the denominator is 0 (see {@link #withoutNaN}). */
+    static String ratio(String numerator, String denominator) {
+        return withoutNaN(numerator + " / " + denominator);
+    }
+
+    /**
+     * {@code expr} without its NaN samples: a quantile or ratio of no traffic is NaN (0/0), which Grafana shows as a
+     * "NaN" row. NaN fails every comparison, so the filter keeps every real value of these never-negative shapes.
+     */
+    static String withoutNaN(String expr) {
+        return "(" + expr + ") >= 0";
     }
 
     /** Responses whose status starts with {@code digit}: 2xx, 4xx, 5xx. */

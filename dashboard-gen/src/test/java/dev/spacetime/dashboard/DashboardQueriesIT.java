@@ -56,6 +56,7 @@ class DashboardQueriesIT {
     private static ApiServerProcess api;
     private static Path tokenFile;
     private static Optional<String> sceneFile = Optional.empty();
+    private static List<String> nanWithoutTraffic = List.of();
 
     @BeforeAll
     static void startStackAndDriveTraffic() throws IOException, InterruptedException {
@@ -101,7 +102,25 @@ class DashboardQueriesIT {
         prometheus.await("changes(" + Metrics.PROCESS_START_TIME.name() + "[1m]) > 0", r -> r.size() > 0,
                 Duration.ofSeconds(30));
 
+        nanWithoutTraffic = nanAnswers();
         driveTraffic();
+    }
+
+    /** Every panel query that had a NaN sample, with the sample's series ("Top endpoints..." rows of no requests). */
+    private static List<String> nanAnswers() throws IOException, InterruptedException {
+        var found = new ArrayList<String>();
+        for (Visualization panel : DASHBOARD.visualizations().toList()) {
+            for (Target target : panel.targets()) {
+                String expr = concrete(target.expr());
+                JsonNode answer = target.instant() ? prometheus.instant(expr) : prometheus.range(expr, RANGE, STEP);
+                for (JsonNode series : answer.path("data").path("result")) {
+                    if (seriesValues(series).stream().anyMatch(v -> v.isNaN())) {
+                        found.add(panel.title() + " " + series.path("metric") + ": " + expr);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @AfterAll
@@ -183,6 +202,13 @@ class DashboardQueriesIT {
         assertThat(scalar("sum(" + Metrics.RATE_LIMIT_HITS.name() + ")")).as("429s").isPositive();
         assertThat(scalar("sum(" + Metrics.AUTH_ATTEMPTS.name() + "{" + Labels.RESULT + "=\"invalid_token\"})"))
                 .isPositive();
+    }
+
+    @Test
+    void noPanelQueryReturnsNaNBeforeOrAfterTraffic() throws IOException, InterruptedException {
+        // Before: only Prometheus' scrapes and the start-up probes had reached the server.
+        assertThat(nanWithoutTraffic).as("NaN samples without traffic").isEmpty();
+        assertThat(nanAnswers()).as("NaN samples with traffic").isEmpty();
     }
 
     @TestFactory
@@ -278,12 +304,19 @@ class DashboardQueriesIT {
     private static List<Double> values(JsonNode answer) {
         var out = new ArrayList<Double>();
         for (JsonNode series : answer.path("data").path("result")) {
-            if (series.has("value")) {
-                out.add(Double.parseDouble(series.get("value").get(1).asText()));
-            }
-            for (JsonNode point : series.path("values")) {
-                out.add(Double.parseDouble(point.get(1).asText()));
-            }
+            out.addAll(seriesValues(series));
+        }
+        return out;
+    }
+
+    /** The sample values of one series of an answer (instant: one value; range: its points). */
+    private static List<Double> seriesValues(JsonNode series) {
+        var out = new ArrayList<Double>();
+        if (series.has("value")) {
+            out.add(Double.parseDouble(series.get("value").get(1).asText()));
+        }
+        for (JsonNode point : series.path("values")) {
+            out.add(Double.parseDouble(point.get(1).asText()));
         }
         return out;
     }

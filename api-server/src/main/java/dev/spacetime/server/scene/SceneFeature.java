@@ -53,7 +53,8 @@ public final class SceneFeature implements RouteFeature {
             blocking(rc, workload, errors, stages -> scene(engine.load(path, stages)));
         });
 
-        routes.get("/scene").role(Role.READER).limit(RouteGroup.SCENE).handler(rc ->
+        // Reading the current scene is a read like any other (a poller must not eat the loads' bucket).
+        routes.get("/scene").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
                 Responses.json(rc, 200, scene(current(engine))));
 
         routes.put("/scene").role(Role.ADMIN).limit(RouteGroup.SCENE).jsonBody().handler(rc -> {

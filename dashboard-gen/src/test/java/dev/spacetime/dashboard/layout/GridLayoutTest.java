@@ -20,7 +20,7 @@ class GridLayoutTest {
 
     static Visualization panel(String title) {
         var defaults = new FieldConfig.Defaults(new FieldConfig.Color(FieldConfig.ColorMode.THRESHOLDS), null, null,
-                List.of(), null, null, ThresholdSteps.base("green"), "short");
+                List.of(), null, null, ThresholdSteps.base("green"), "short", null);
         return new Visualization(DataSourceRef.VARIABLE, null, new FieldConfig(defaults, List.of()), null, 0,
                 new PanelOptions.Table("sm", true), List.of(), title);
     }

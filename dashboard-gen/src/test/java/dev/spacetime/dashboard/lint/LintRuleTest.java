@@ -38,7 +38,7 @@ class LintRuleTest {
         var bad = changeFirstVisualization(v -> {
             var d = v.fieldConfig().defaults();
             var noUnit = new FieldConfig.Defaults(d.color(), d.custom(), d.decimals(), d.mappings(), d.max(), d.min(),
-                    d.thresholds(), null);
+                    d.thresholds(), null, d.noValue());
             return copy(v, v.datasource(), new FieldConfig(noUnit, List.of()), v.gridPos(), v.id(), v.targets(),
                     v.title());
         });
