@@ -116,6 +116,7 @@ public final class TscnParser {
         private final int n;
         private int pos;
         private int values;
+        private int nodeSections;
         // Incremental line counter for section line numbers (sections arrive in file order).
         private int linePos;
         private int lineNo = 1;
@@ -144,6 +145,9 @@ public final class TscnParser {
                 }
                 pos++;
                 String tag = identifier();
+                if (tag.equals("node") && ++nodeSections > limits.maxNodes()) {
+                    throw error("scene has more than " + limits.maxNodes() + " nodes", at);
+                }
                 Map<String, Value> attrs = attributes(tag);
                 Map<String, Value> props = properties();
                 int line = lineAt(at);

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,12 @@ public final class SceneInstantiator {
 
     /** Node paths inside a scene file are relative to its root: "." is the root, "A/B" a descendant. */
     private static String key(String relative) {
-        String k = relative;
-        while (k.startsWith("./")) {
-            k = k.substring(2);
+        // Skips every leading "./" in one pass: a hostile parent of a million "./" stays linear.
+        int from = 0;
+        while (relative.startsWith("./", from)) {
+            from += 2;
         }
-        return k.isEmpty() ? "." : k;
+        return from == relative.length() ? "." : relative.substring(from);
     }
 
     private static String childKey(String parentKey, String name) {
@@ -72,6 +74,8 @@ public final class SceneInstantiator {
 
     private final class Run {
         private final Map<String, SceneFile> cache = new HashMap<>();
+        // Per parsed file (identity: each is parsed once per run), so n instance nodes cost n lookups, not n scans.
+        private final Map<SceneFile, Map<String, SceneFile.ExtResource>> extIndex = new IdentityHashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
         private Map<String, Builder> topLevel = Map.of();
         private int nodes;
@@ -98,7 +102,8 @@ public final class SceneInstantiator {
                         throw error(scenePath, n.line(), "parent '" + n.parent().get() + "' of node '" + n.name()
                                 + "' not found");
                     }
-                    Builder existing = parent.child(n.name());
+                    // Siblings are found through the path index (names are unique under one parent), in O(1).
+                    Builder existing = byKey.get(childKey(parentKey, n.name()));
                     if (existing != null && n.type().isEmpty() && n.instance().isEmpty()) {
                         // Editable-children override of a node that came from an instanced scene.
                         existing.properties.putAll(n.properties());
@@ -149,8 +154,11 @@ public final class SceneInstantiator {
         private Builder instance(String scenePath, SceneFile file, SceneFile.Node n, int instanceDepth)
                 throws SceneException {
             String id = n.instance().orElseThrow();
-            SceneFile.ExtResource ext = file.extResource(id).orElseThrow(() -> error(scenePath, n.line(),
-                    "node '" + n.name() + "' instances unknown ext_resource id '" + id + "'"));
+            SceneFile.ExtResource ext = extIndex.computeIfAbsent(file, Run::indexById).get(id);
+            if (ext == null) {
+                throw error(scenePath, n.line(), "node '" + n.name() + "' instances unknown ext_resource id '" + id
+                        + "'");
+            }
             String dep = ext.path();
             if (!dep.endsWith(".tscn")) {
                 throw error(scenePath, n.line(), "node '" + n.name() + "' instances " + dep
@@ -188,6 +196,15 @@ public final class SceneInstantiator {
             b.properties.putAll(n.properties());
             b.groups.addAll(n.groups());
             return b;
+        }
+
+        /** ext_resources by id; the first of duplicated ids wins, as a front-to-back search would find it. */
+        private static Map<String, SceneFile.ExtResource> indexById(SceneFile file) {
+            Map<String, SceneFile.ExtResource> byId = new HashMap<>();
+            for (SceneFile.ExtResource r : file.extResources()) {
+                byId.putIfAbsent(r.id(), r);
+            }
+            return byId;
         }
 
         private void register(Map<String, Builder> byKey, String key, Builder b) {
@@ -234,15 +251,6 @@ public final class SceneInstantiator {
             this.instanceOf = instanceOf;
             this.groups = new ArrayList<>(groups);
             this.properties = new LinkedHashMap<>(properties);
-        }
-
-        Builder child(String childName) {
-            for (Builder c : children) {
-                if (c.name.equals(childName)) {
-                    return c;
-                }
-            }
-            return null;
         }
 
         int height() {

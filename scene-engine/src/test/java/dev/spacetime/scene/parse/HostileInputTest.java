@@ -96,7 +96,8 @@ class HostileInputTest {
 
     @Test
     void longStringsAreBoundedAndMultiLineStringsWithinTheLimitParse() throws TscnParseException {
-        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10_000));
+        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10_000,
+                ParseLimits.DEFAULT_MAX_NODES));
         assertThatThrownBy(() -> limited.parse(HEAD + "\"" + "y".repeat(20_000) + "\"\n"))
                 .isInstanceOfSatisfying(TscnParseException.class, e -> {
                     assertThat(e.reason()).contains("string longer than 10000");
@@ -111,7 +112,8 @@ class HostileInputTest {
 
     @Test
     void valueCountIsBounded() {
-        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 100, 1000));
+        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 100, 1000,
+                ParseLimits.DEFAULT_MAX_NODES));
         assertThatThrownBy(() -> limited.parse(HEAD + "[" + "0,".repeat(200) + "]\n"))
                 .hasMessageContaining("more than 100 values");
         assertThatThrownBy(() -> limited.parse(HEAD + "PackedFloat32Array(" + "0,".repeat(200) + ")\n"))
