@@ -42,7 +42,7 @@ public final class SceneInstantiator {
                 }
             }
         }
-        return new SceneTree(scenePath, root.freeze("/root", null), warnings);
+        return new SceneTree(scenePath, root.freeze("/root", Optional.empty(), Optional.empty()), warnings);
     }
 
     /** Node paths inside a scene file are relative to its root: "." is the root, "A/B" a descendant. */
@@ -261,7 +261,8 @@ public final class SceneInstantiator {
             return h;
         }
 
-        SceneNode freeze(String parentPath, SceneNode parent) {
+        /** {@code parent3}/{@code parent2}: the parent's global transforms, which this node's compose with. */
+        SceneNode freeze(String parentPath, Optional<Transform3> parent3, Optional<Transform2> parent2) {
             String path = parentPath + "/" + name;
             Dimension dim = Dimension.infer(type, properties);
             boolean topLevel = properties.get("top_level") instanceof Value.Bool b && b.value();
@@ -269,18 +270,14 @@ public final class SceneInstantiator {
             Optional<Transform2> g2 = Optional.empty();
             if (dim == Dimension.THREE_D) {
                 Transform3 local = local3D(properties);
-                g3 = Optional.of(parent != null && parent.globalTransform3D().isPresent() && !topLevel
-                        ? parent.globalTransform3D().get().compose(local) : local);
+                g3 = Optional.of(parent3.isPresent() && !topLevel ? parent3.get().compose(local) : local);
             } else if (dim == Dimension.TWO_D) {
                 Transform2 local = local2D(properties);
-                g2 = Optional.of(parent != null && parent.globalTransform2D().isPresent() && !topLevel
-                        ? parent.globalTransform2D().get().compose(local) : local);
+                g2 = Optional.of(parent2.isPresent() && !topLevel ? parent2.get().compose(local) : local);
             }
-            // Children need this node's global transform, so build a childless node first, then the real one.
-            SceneNode self = new SceneNode(name, type, path, dim, instanceOf, groups, properties, g3, g2, List.of());
             List<SceneNode> kids = new ArrayList<>(children.size());
             for (Builder c : children) {
-                kids.add(c.freeze(path, self));
+                kids.add(c.freeze(path, g3, g2));
             }
             return new SceneNode(name, type, path, dim, instanceOf, groups, properties, g3, g2, kids);
         }
