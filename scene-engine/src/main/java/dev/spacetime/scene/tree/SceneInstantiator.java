@@ -91,6 +91,7 @@ public final class SceneInstantiator {
                 checkName(scenePath, n);
                 Builder parent = null;
                 String parentKey = null;
+                String k = null;
                 if (n.parent().isPresent()) {
                     if (root == null) {
                         throw error(scenePath, n.line(), "the first node '" + n.name() + "' must be the root "
@@ -103,7 +104,8 @@ public final class SceneInstantiator {
                                 + "' not found");
                     }
                     // Siblings are found through the path index (names are unique under one parent), in O(1).
-                    Builder existing = byKey.get(childKey(parentKey, n.name()));
+                    k = childKey(parentKey, n.name());
+                    Builder existing = byKey.get(k);
                     if (existing != null && n.type().isEmpty() && n.instance().isEmpty()) {
                         // Editable-children override of a node that came from an instanced scene.
                         existing.properties.putAll(n.properties());
@@ -128,8 +130,7 @@ public final class SceneInstantiator {
                         throw error(scenePath, n.line(), "node tree deeper than " + limits.maxTreeDepth() + " levels");
                     }
                     parent.children.add(b);
-                    String k = childKey(parentKey, b.name);
-                    byKey.put(k, b);
+                    byKey.put(k, b); // b.name is n.name(): an instanced root takes the instancing node's name
                     register(byKey, k, b);
                 }
             }
