@@ -11,11 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,25 +58,8 @@ class MalformedPathTest {
 
     @Test
     void noMalformedPathIsAServerErrorOrLoggedAsOne() throws Exception {
-        ConcurrentLinkedQueue<LogRecord> severe = new ConcurrentLinkedQueue<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    severe.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try (TestServer s = TestServer.start(SceneClient.limits(100_000))) {
+        SevereLog severe = SevereLog.capture();
+        try (severe; TestServer s = TestServer.start(SceneClient.limits(100_000))) {
             TraversalTest.plantOutside(s.dir, s.server.context().projectRoot());
             SceneClient admin = new SceneClient(s);
             List<String> corpus = TraversalTest.hostilePaths(s.dir);
@@ -125,9 +104,7 @@ class MalformedPathTest {
                 HttpResponse<String> r = admin.get("/scenes?dir=" + percentEncoded(wtf8(dir)));
                 assertThat(r.statusCode()).as(TraversalTest.shown(dir)).isEqualTo(400);
             }
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
         }
-        assertThat(severe).as("logged at SEVERE").extracting(LogRecord::getMessage).isEmpty();
+        assertThat(severe.records).as("logged at SEVERE").extracting(LogRecord::getMessage).isEmpty();
     }
 }
