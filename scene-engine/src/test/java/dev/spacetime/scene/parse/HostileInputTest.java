@@ -111,6 +111,21 @@ class HostileInputTest {
     }
 
     @Test
+    void nodeSectionsAreBoundedAndTheFirstOneOverIsNamed() throws TscnParseException {
+        TscnParser limited = new TscnParser(ParseLimits.DEFAULTS.withMaxNodes(3));
+        String three = "[gd_scene format=3]\n[node name=\"R\" type=\"Node\"]\n"
+                + "[node name=\"A\" type=\"Node\" parent=\".\"]\n[node name=\"B\" type=\"Node\" parent=\".\"]\n";
+        assertThat(limited.parse(three).nodes()).hasSize(3);
+        // The fourth [node] is refused where it starts; what follows it is never read (here: not even valid).
+        assertThatThrownBy(() -> limited.parse(three + "[node name=\"C\" type=\"Node\" parent=\".\"]\n[broken"))
+                .isInstanceOfSatisfying(TscnParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("scene has more than 3 nodes");
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.tooLarge()).isFalse();
+                });
+    }
+
+    @Test
     void valueCountIsBounded() {
         TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 100, 1000,
                 ParseLimits.DEFAULT_MAX_NODES));
