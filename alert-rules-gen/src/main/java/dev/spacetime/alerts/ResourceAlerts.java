@@ -47,8 +47,11 @@ final class ResourceAlerts {
                 .forDuration(forDuration)
                 .expr(gt(api(rss), bytes))
                 .summary("API resident memory above " + limit + ".")
-                .description("The API process on ", label(Labels.INSTANCE), " uses ", Humanize.NUMBER,
-                        "B resident memory (threshold " + limit + ", for " + duration(forDuration) + ").")
+                .description("The API process on ", label(Labels.INSTANCE), " has ", Humanize.NUMBER,
+                        "B resident set size (RSS, " + rss + "; threshold " + limit + ", for "
+                                + duration(forDuration) + "): the whole process, i.e. the heap up to its -Xmx limit"
+                                + " plus metaspace, code cache, thread stacks and buffers, not the live heap that"
+                                + " /health's memory subsystem judges.")
                 .runbook(new Runbook(
                         "The server process holds more physical memory than expected"
                                 + (severity == Severity.CRITICAL ? "; the host or container may soon kill it."

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The per-request trace seam: an installed tracer sees each phase in check order and the request's outcome. */
@@ -66,32 +63,12 @@ class TraceTest {
                 throw new IllegalStateException("tracer broke on " + outcome.endpoint());
             }
         });
-        LinkedBlockingQueue<LogRecord> severe = new LinkedBlockingQueue<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel() == Level.SEVERE) {
-                    severe.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try (TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+        try (SevereLog severe = SevereLog.capture(); TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
             var response = s.send("GET", "/health/live", null);
             assertThat(response.statusCode()).isEqualTo(200);
-            LogRecord logged = severe.poll(10, TimeUnit.SECONDS);
+            LogRecord logged = severe.records.poll(10, TimeUnit.SECONDS);
             assertThat(logged).isNotNull();
             assertThat(logged.getThrown()).hasMessage("tracer broke on /health/live");
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
         }
     }
 }
