@@ -6,6 +6,7 @@ import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestOutcome;
 import dev.spacetime.server.http.RequestTrace;
+import dev.spacetime.server.http.RequestTracer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +24,7 @@ class TraceTest {
     void aMutatingRouteReportsItsPhasesInCheckOrder() throws Exception {
         List<String> phases = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
-        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 if (path.equals("/auth/revoke")) {
@@ -36,8 +37,8 @@ class TraceTest {
             public void finish(RequestOutcome outcome) {
                 outcomes.add(outcome);
             }
-        });
-        try (TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+        };
+        try (TestServer s = TestServer.start(c -> c, tracer)) {
             var response = s.send("POST", "/auth/revoke", "{\"jti\":\"unknown\"}", "Authorization",
                     "Bearer " + s.adminToken(), "Content-Type", "application/json");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -55,7 +56,7 @@ class TraceTest {
     @Test
     void aFailureAfterTheResponseWasSentIsLoggedNotLost() throws Exception {
         // A tracer that breaks when the response ends: the client already has its answer, the bug must still show.
-        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 return ProfileRecorder.Scope.NONE;
@@ -65,7 +66,7 @@ class TraceTest {
             public void finish(RequestOutcome outcome) {
                 throw new IllegalStateException("tracer broke on " + outcome.endpoint());
             }
-        });
+        };
         LinkedBlockingQueue<LogRecord> severe = new LinkedBlockingQueue<>();
         Handler capture = new Handler() {
             @Override
@@ -84,7 +85,7 @@ class TraceTest {
             }
         };
         Logger.getLogger("").addHandler(capture);
-        try (TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+        try (TestServer s = TestServer.start(c -> c, tracer)) {
             var response = s.send("GET", "/health/live", null);
             assertThat(response.statusCode()).isEqualTo(200);
             LogRecord logged = severe.poll(10, TimeUnit.SECONDS);
