@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ class AuthTest {
 
     @Test
     void tokenFileIsOwnerOnlyAndTheTokenAppearsInNoPublicResponseOrLog() throws Exception {
-        var file = server.server.context().config().tokenFile();
+        var file = server.server.modules().config().tokenFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                 .isEqualTo("rwx------");

@@ -60,7 +60,7 @@ class MalformedPathTest {
     void noMalformedPathIsAServerErrorOrLoggedAsOne() throws Exception {
         SevereLog severe = SevereLog.capture();
         try (severe; TestServer s = TestServer.start(SceneClient.limits(100_000))) {
-            TraversalTest.plantOutside(s.dir, s.server.context().projectRoot());
+            TraversalTest.plantOutside(s.dir, s.server.modules().projectRoot());
             SceneClient admin = new SceneClient(s);
             List<String> corpus = TraversalTest.hostilePaths(s.dir);
             List<String> malformed = TraversalTest.malformedEncodings();

@@ -6,6 +6,7 @@ import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestOutcome;
 import dev.spacetime.server.http.RequestTrace;
+import dev.spacetime.server.http.RequestTracer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +21,7 @@ class TraceTest {
     void aMutatingRouteReportsItsPhasesInCheckOrder() throws Exception {
         List<String> phases = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
-        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 if (path.equals("/auth/revoke")) {
@@ -33,8 +34,8 @@ class TraceTest {
             public void finish(RequestOutcome outcome) {
                 outcomes.add(outcome);
             }
-        });
-        try (TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+        };
+        try (TestServer s = TestServer.start(c -> c, tracer)) {
             var response = s.send("POST", "/auth/revoke", "{\"jti\":\"unknown\"}", "Authorization",
                     "Bearer " + s.adminToken(), "Content-Type", "application/json");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -52,7 +53,7 @@ class TraceTest {
     @Test
     void aFailureAfterTheResponseWasSentIsLoggedNotLost() throws Exception {
         // A tracer that breaks when the response ends: the client already has its answer, the bug must still show.
-        RouteFeature installTracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 return ProfileRecorder.Scope.NONE;
@@ -62,8 +63,8 @@ class TraceTest {
             public void finish(RequestOutcome outcome) {
                 throw new IllegalStateException("tracer broke on " + outcome.endpoint());
             }
-        });
-        try (SevereLog severe = SevereLog.capture(); TestServer s = TestServer.start(c -> c, List.of(installTracer))) {
+        };
+        try (SevereLog severe = SevereLog.capture(); TestServer s = TestServer.start(c -> c, tracer)) {
             var response = s.send("GET", "/health/live", null);
             assertThat(response.statusCode()).isEqualTo(200);
             LogRecord logged = severe.records.poll(10, TimeUnit.SECONDS);
