@@ -16,45 +16,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
 
-    private static final List<String> LOGS = new ArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (LOGS) {
-                LOGS.add(r.getMessage() + " " + r.getThrown());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture logs;
 
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.atLeast(Level.ALL);
         server = TestServer.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
     }
 
     private static String bearer(String token) {
@@ -201,9 +183,8 @@ class AuthTest {
             }
         }
         assertThat(server.get("/no/such/route").body()).doesNotContain(token);
-        synchronized (LOGS) {
-            assertThat(LOGS).anyMatch(l -> l.contains(file.toString()));
-            assertThat(LOGS).noneMatch(l -> l.contains(token) || l.contains(token.split("\\.")[2]));
-        }
+        List<String> logged = logs.records.stream().map(r -> r.getMessage() + " " + r.getThrown()).toList();
+        assertThat(logged).anyMatch(l -> l.contains(file.toString()));
+        assertThat(logged).noneMatch(l -> l.contains(token) || l.contains(token.split("\\.")[2]));
     }
 }

@@ -58,7 +58,7 @@ class MalformedPathTest {
 
     @Test
     void noMalformedPathIsAServerErrorOrLoggedAsOne() throws Exception {
-        SevereLog severe = SevereLog.capture();
+        LogCapture severe = LogCapture.severe();
         try (severe; TestServer s = TestServer.start(SceneClient.limits(100_000))) {
             TraversalTest.plantOutside(s.dir, s.server.modules().projectRoot());
             SceneClient admin = new SceneClient(s);

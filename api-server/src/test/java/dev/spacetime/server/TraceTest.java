@@ -64,7 +64,7 @@ class TraceTest {
                 throw new IllegalStateException("tracer broke on " + outcome.endpoint());
             }
         };
-        try (SevereLog severe = SevereLog.capture(); TestServer s = TestServer.start(c -> c, tracer)) {
+        try (LogCapture severe = LogCapture.severe(); TestServer s = TestServer.start(c -> c, tracer)) {
             var response = s.send("GET", "/health/live", null);
             assertThat(response.statusCode()).isEqualTo(200);
             LogRecord logged = severe.records.poll(10, TimeUnit.SECONDS);

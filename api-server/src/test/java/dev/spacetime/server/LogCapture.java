@@ -6,22 +6,29 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Records what is logged at SEVERE (java.util.logging, root logger) until closed. */
-final class SevereLog extends Handler implements AutoCloseable {
+/** Records what is logged at a level or above (java.util.logging, root logger) until closed. */
+final class LogCapture extends Handler implements AutoCloseable {
     final LinkedBlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
+    private final Level least;
 
-    private SevereLog() {
+    private LogCapture(Level least) {
+        this.least = least;
     }
 
-    static SevereLog capture() {
-        SevereLog log = new SevereLog();
+    static LogCapture atLeast(Level least) {
+        LogCapture log = new LogCapture(least);
         Logger.getLogger("").addHandler(log);
         return log;
     }
 
+    /** What is logged at SEVERE. */
+    static LogCapture severe() {
+        return atLeast(Level.SEVERE);
+    }
+
     @Override
     public void publish(LogRecord r) {
-        if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        if (r.getLevel().intValue() >= least.intValue()) {
             records.add(r);
         }
     }
