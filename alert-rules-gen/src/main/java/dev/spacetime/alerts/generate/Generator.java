@@ -4,7 +4,7 @@ import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
 import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
-import dev.spacetime.alerts.Settings;
+import dev.spacetime.settings.Settings;
 import dev.spacetime.alerts.model.AlertRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.spacetime.stack;
+package dev.spacetime.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,16 +18,18 @@ class PromDurationTest {
     }
 
     @Test
+    void theStaticFormatterIsTheSameAndSpellsZero() {
+        assertThat(PromDuration.duration(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(PromDuration.duration(Duration.ofSeconds(75))).isEqualTo("75s");
+        assertThat(PromDuration.duration(Duration.ZERO)).isEqualTo("0s");
+        assertThatThrownBy(() -> PromDuration.duration(Duration.ofSeconds(-5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsDurationsPrometheusCannotSpell() {
         assertThatThrownBy(() -> new PromDuration(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PromDuration(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PromDuration(Duration.ofNanos(1500))).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void scrapeTimeoutNeverExceedsTheInterval() {
-        PrometheusSettings fast = StackSettings.testVariant(Ports.DEFAULT, "token", PromDuration.ofSeconds(1)).prometheus();
-        assertThat(fast.scrapeTimeout()).hasToString("1s");
-        assertThat(StackSettings.compose(ComposeSettings.STANDARD).prometheus().scrapeTimeout()).hasToString("10s");
     }
 }

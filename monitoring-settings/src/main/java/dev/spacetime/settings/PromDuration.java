@@ -1,11 +1,12 @@
-package dev.spacetime.stack;
+package dev.spacetime.settings;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * A duration as Prometheus and Alertmanager spell it ({@code 15s}, {@code 5m}, {@code 4h}, {@code 15d}): the
- * largest unit that divides it exactly, so the generated text is stable and readable.
+ * largest unit that divides it exactly, so the generated text is stable and readable. The one formatter of every
+ * generator: rule files, promtool tests, runbooks, prometheus.yml and alertmanager.yml.
  */
 public record PromDuration(Duration value) {
 
@@ -15,9 +16,10 @@ public record PromDuration(Duration value) {
 
     public PromDuration {
         Objects.requireNonNull(value, "value");
-        if (value.isNegative() || value.isZero() || value.toNanos() % 1_000_000 != 0) {
+        if (value.isZero()) {
             throw new IllegalArgumentException("duration must be a positive whole number of ms: " + value);
         }
+        duration(value);
     }
 
     public static PromDuration ofSeconds(long seconds) {
@@ -40,14 +42,29 @@ public record PromDuration(Duration value) {
         return value.compareTo(other.value) <= 0 ? this : other;
     }
 
-    @Override
-    public String toString() {
-        long ms = value.toMillis();
+    /**
+     * {@code d} in Prometheus notation; zero is {@code 0s} (a rule's {@code for}, a test's first evaluation).
+     *
+     * @throws IllegalArgumentException when {@code d} is negative or not a whole number of milliseconds
+     */
+    public static String duration(Duration d) {
+        if (d.isNegative() || d.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("duration must be a non-negative whole number of ms: " + d);
+        }
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
         for (int i = 0; i < UNIT_MS.length; i++) {
             if (ms % UNIT_MS[i] == 0) {
                 return ms / UNIT_MS[i] + UNIT_SUFFIX[i];
             }
         }
         throw new AssertionError("1 ms divides every whole-ms duration");
+    }
+
+    @Override
+    public String toString() {
+        return duration(value);
     }
 }
