@@ -40,7 +40,7 @@ public record Scope(String job, Optional<Cluster> cluster) {
     }
 
     public Scope {
-        if (!job.matches("[a-zA-Z_][a-zA-Z0-9_:.-]*")) {
+        if (!job.matches("[a-zA-Z_][a-zA-Z0-9_:-]*")) { // used verbatim as a regex by the dashboard
             throw new IllegalArgumentException("not a usable job name: " + job);
         }
         cluster = cluster == null ? Optional.empty() : cluster;
