@@ -3,10 +3,10 @@ package dev.spacetime.alerts;
 import static dev.spacetime.alerts.scenario.Scenario.labels;
 
 import dev.spacetime.alerts.Recordings.LatencyQuantile;
-import dev.spacetime.alerts.model.RecordingTest;
 import dev.spacetime.alerts.model.RecordingTest.Sample;
-import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.model.RecordingTest;
 import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.alerts.scenario.TestTargets;
 import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.AuthResult;
@@ -14,9 +14,9 @@ import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.settings.Settings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks of recorded values on their own (ratios that are 0 rather than absent, quantiles, the SLO slow ratio,

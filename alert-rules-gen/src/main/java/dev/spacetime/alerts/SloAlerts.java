@@ -12,19 +12,25 @@ import static dev.spacetime.settings.PromDuration.duration;
 
 import dev.spacetime.alerts.model.AlertGroup;
 import dev.spacetime.alerts.model.AlertRule;
-import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.Component;
 import dev.spacetime.alerts.model.Humanize;
-import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.model.Runbook.Query;
-import dev.spacetime.settings.Severity;
+import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.promql.Expr;
-import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.TestTargets;
 import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.Slo.BurnRate;
+import dev.spacetime.settings.Slo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import dev.spacetime.settings.Slo.BurnRate;
-import dev.spacetime.settings.Slo;
-import dev.spacetime.settings.ForDurations;
-import dev.spacetime.settings.Settings;
-import dev.spacetime.settings.Scope;
-import dev.spacetime.alerts.scenario.TestTargets;
 
 /**
  * Multi-window, multi-burn-rate alerts on the availability and latency SLOs (SRE workbook, chapter 5): critical

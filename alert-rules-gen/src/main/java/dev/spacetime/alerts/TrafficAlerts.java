@@ -23,20 +23,20 @@ import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.AlertTest.Kind;
 import dev.spacetime.alerts.model.Component;
 import dev.spacetime.alerts.model.Humanize;
-import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.model.Runbook.Query;
-import dev.spacetime.settings.Severity;
+import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.TestTargets;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.Thresholds;
 import java.time.Duration;
 import java.util.List;
-import dev.spacetime.settings.ForDurations;
-import dev.spacetime.settings.Thresholds;
-import dev.spacetime.settings.Settings;
-import dev.spacetime.settings.Scope;
-import dev.spacetime.alerts.scenario.TestTargets;
 
 /** Alerts on what clients do to the API: failed authentication, rate limiting, failing scene loads. */
 final class TrafficAlerts {

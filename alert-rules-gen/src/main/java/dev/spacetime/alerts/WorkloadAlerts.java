@@ -1,11 +1,11 @@
 package dev.spacetime.alerts;
 
+import static dev.spacetime.alerts.model.Template.label;
 import static dev.spacetime.alerts.promql.Expr.ge;
 import static dev.spacetime.alerts.scenario.Scenario.GAUGE_ACTIVE;
 import static dev.spacetime.alerts.scenario.Scenario.expect;
 import static dev.spacetime.alerts.scenario.Scenario.firing;
 import static dev.spacetime.alerts.scenario.Scenario.pending;
-import static dev.spacetime.alerts.model.Template.label;
 import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.sumBy;
 import static dev.spacetime.settings.PromDuration.duration;
@@ -14,17 +14,17 @@ import dev.spacetime.alerts.model.AlertGroup;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.AlertTest.Kind;
 import dev.spacetime.alerts.model.Component;
-import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.model.Runbook.Query;
-import dev.spacetime.settings.Severity;
+import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.TestTargets;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.time.Duration;
 import java.util.List;
-import dev.spacetime.settings.Settings;
-import dev.spacetime.settings.Scope;
-import dev.spacetime.alerts.scenario.TestTargets;
 
 /** The bounded pool scene work runs on (monitoring routes have their own executor and stay up when it is full). */
 final class WorkloadAlerts {

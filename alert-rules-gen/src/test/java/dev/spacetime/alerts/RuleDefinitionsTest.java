@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.alerts.model.AlertRule;
-import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.Rule;
 import dev.spacetime.alerts.model.RuleGroup;
 import dev.spacetime.alerts.model.Runbook;

@@ -7,8 +7,8 @@ import static dev.spacetime.catalog.PromQL.sumBy;
 
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.MetricDef;
-import dev.spacetime.catalog.PromQL;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.catalog.PromQL;
 import dev.spacetime.dashboard.model.DataSourceRef;
 import dev.spacetime.dashboard.model.Macros;
 import dev.spacetime.dashboard.model.Variable;

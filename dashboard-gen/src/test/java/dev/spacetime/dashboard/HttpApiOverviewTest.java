@@ -8,14 +8,14 @@ import dev.spacetime.alerts.Recordings;
 import dev.spacetime.alerts.model.Rule;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.dashboard.lint.DashboardLinter;
-import dev.spacetime.settings.Scope;
-import dev.spacetime.settings.Settings;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.PanelOptions;
 import dev.spacetime.dashboard.model.Target;
 import dev.spacetime.dashboard.model.ThresholdSteps.Step;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,6 +158,6 @@ class HttpApiOverviewTest {
                 "a series of the catalog or recorded");
         assertThat(series).contains(Recordings.INSTANCE_ENDPOINT_LE_LATENCY_BUCKET_RATE);
         assertThat(series).contains(Metrics.HTTP_REQUESTS.name(), Metrics.SCENE_LOADS.name(),
-                Metrics.HTTP_REQUEST_DURATION.bucket(), Metrics.ALERTS.name());
+                Metrics.HTTP_REQUEST_SIZE.bucket(), Metrics.ALERTS.name());
     }
 }

@@ -7,18 +7,17 @@ import dev.spacetime.alerts.model.RecordingRule;
 import dev.spacetime.alerts.model.RecordingTest;
 import dev.spacetime.alerts.model.Rule;
 import dev.spacetime.alerts.model.RuleGroup;
-import dev.spacetime.alerts.promql.Expr;
-import dev.spacetime.settings.PromDuration;
 import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.catalog.PromQL;
+import dev.spacetime.settings.PromDuration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Renders rule groups to Prometheus rule files and alert test cases to promtool test files. */
 public final class RuleFiles {

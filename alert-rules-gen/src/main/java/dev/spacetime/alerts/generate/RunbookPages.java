@@ -1,11 +1,10 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.Consoles.Page;
+import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.Runbook;
-import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.settings.PromDuration;
 import java.util.List;
 import java.util.Locale;

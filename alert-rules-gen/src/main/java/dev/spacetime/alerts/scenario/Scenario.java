@@ -4,10 +4,10 @@ import static dev.spacetime.alerts.promql.Expr.num;
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.select;
 
-import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Expected;
 import dev.spacetime.alerts.model.AlertTest.InputSeries;
 import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.RecordingTest;
 import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.catalog.Labels;
