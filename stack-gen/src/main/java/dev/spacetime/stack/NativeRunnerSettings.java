@@ -1,7 +1,7 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.Consoles;
-import dev.spacetime.alerts.Settings;
+import dev.spacetime.settings.Settings;
 import java.net.URI;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package dev.spacetime.stack;
 
 import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.util.List;
 
 /**
@@ -27,12 +29,13 @@ public record PrometheusSettings(
         alertmanagers = List.copyOf(alertmanagers);
     }
 
-    /** The API, Prometheus itself and node exporter, at the given addresses. */
-    public static PrometheusSettings of(PromDuration interval, String api, String self, String node, String alertmanager) {
+    /** The API (its job named by the settings' scope), Prometheus itself and node exporter, at the given addresses. */
+    public static PrometheusSettings of(Settings settings, String api, String self, String node, String alertmanager) {
         return new PrometheusSettings(
-                interval,
-                interval,
-                List.of(ScrapeJob.of(Jobs.API, api), ScrapeJob.of(Jobs.PROMETHEUS, self), ScrapeJob.of(Jobs.NODE, node)),
+                settings.intervals().scrape(),
+                settings.intervals().evaluation(),
+                List.of(ScrapeJob.of(settings.scope().job(), api), ScrapeJob.of(Jobs.PROMETHEUS, self),
+                        ScrapeJob.of(Jobs.NODE, node)),
                 RULE_FILES,
                 List.of(alertmanager));
     }

@@ -1,6 +1,7 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 
 /**
  * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
@@ -8,7 +9,8 @@ import dev.spacetime.catalog.Jobs;
  */
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
-    public static final PromDuration STANDARD_INTERVAL = new PromDuration(Jobs.SCRAPE_INTERVAL);
+    /** Job, intervals: what the rules and the dashboard were generated for. */
+    private static final Settings MONITORING = Settings.defaults();
     public static final String LOOPBACK = "127.0.0.1";
 
     /** Inside docker-compose: every service, the API included, by its service name. */
@@ -26,7 +28,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
 
     private static StackSettings composeWithApiAt(ComposeSettings compose, String api) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, api,
+                PrometheusSettings.of(MONITORING, api,
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
                         ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager()),
@@ -39,7 +41,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
      */
     public static StackSettings nativeLoopback(Ports ports, String webhookCredentialsFile) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, loopback(ports.api()), loopback(ports.prometheus()),
+                PrometheusSettings.of(MONITORING, loopback(ports.api()), loopback(ports.prometheus()),
                         loopback(ports.nodeExporter()), loopback(ports.alertmanager())),
                 AlertmanagerSettings.standard(Webhook.at(loopback(ports.api()), webhookCredentialsFile)));
     }

@@ -2,9 +2,10 @@ package dev.spacetime.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.alerts.ForDurations;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

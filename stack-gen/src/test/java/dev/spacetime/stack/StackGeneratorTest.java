@@ -3,8 +3,9 @@ package dev.spacetime.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.alerts.Consoles;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
