@@ -145,14 +145,13 @@ token_file="$(cd "$(dirname "$token_setting")" && pwd)/$(basename "$token_settin
 ln -sfn "$token_file" "$data_dir/alert_webhook_token"
 
 pids=()
+# Newest first, each awaited: Prometheus flushes its remote-write queue to the store before the store stops.
 stop() {
   trap - INT TERM
-  local pid
-  for pid in "${pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    wait "${pids[$i]}" 2>/dev/null || true
   done
   if [ "$remove_data" = 1 ]; then
     rm -rf "$data_dir"
