@@ -15,21 +15,34 @@ import org.yaml.snakeyaml.Yaml;
 class ProvisioningTest {
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> only(String yaml, String listKey) {
+    private static List<Map<String, Object>> list(String yaml, String listKey) {
         Map<String, Object> top = new Yaml().load(yaml);
         assertThat(top).containsEntry("apiVersion", 1);
-        List<Map<String, Object>> list = (List<Map<String, Object>>) top.get(listKey);
+        return (List<Map<String, Object>>) top.get(listKey);
+    }
+
+    private static Map<String, Object> only(String yaml, String listKey) {
+        List<Map<String, Object>> list = list(yaml, listKey);
         assertThat(list).hasSize(1);
         return list.get(0);
     }
 
     @Test
     void datasourceIsThePrometheusServiceWithTheUidTheDashboardSelects() {
-        var ds = only(Provisioning.datasources(), "datasources");
+        var ds = list(Provisioning.datasources(), "datasources").get(0);
         assertThat(ds).containsEntry("type", "prometheus").containsEntry("uid", "prometheus")
                 .containsEntry("url", "http://prometheus:9090").containsEntry("access", "proxy")
                 .containsEntry("isDefault", true);
         assertThat(ds.get("jsonData")).isEqualTo(Map.of("httpMethod", "POST", "timeInterval", "15s"));
+    }
+
+    /** The long-term store answers the same PromQL, so it is a second data source of type prometheus, not default. */
+    @Test
+    void theLongTermStoreIsASecondPrometheusDatasource() {
+        var all = list(Provisioning.datasources(), "datasources");
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1)).containsEntry("type", "prometheus").containsEntry("uid", "long-term")
+                .containsEntry("url", "http://victoriametrics:8428").containsEntry("isDefault", false);
     }
 
     @Test

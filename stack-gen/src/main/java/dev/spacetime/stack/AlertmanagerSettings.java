@@ -72,7 +72,12 @@ public record AlertmanagerSettings(
 
     /** Every wait and interval set to {@code interval}: for tests that must see a notification quickly. */
     public AlertmanagerSettings withTimings(PromDuration interval) {
-        List<Route> fast = routes.stream().map(r -> new Route(r.receiver(), r.matchers(), interval, interval)).toList();
-        return new AlertmanagerSettings(groupBy, interval, interval, interval, resolveTimeout, fast, inhibitRules, webhook);
+        return withTimings(interval, interval, interval);
+    }
+
+    /** Every route's {@code group_wait} and {@code repeat_interval}, and the group interval, set as given. */
+    public AlertmanagerSettings withTimings(PromDuration wait, PromDuration interval, PromDuration repeat) {
+        List<Route> timed = routes.stream().map(r -> new Route(r.receiver(), r.matchers(), wait, repeat)).toList();
+        return new AlertmanagerSettings(groupBy, wait, interval, repeat, resolveTimeout, timed, inhibitRules, webhook);
     }
 }

@@ -62,6 +62,11 @@ public record NativeRunnerSettings(
         return StackSettings.nativeLoopback(defaultPorts, webhookTokenFile);
     }
 
+    /** With {@code --ha}: one prometheus.yml per replica, at the fleet's replica ports. */
+    public List<StackSettings> highAvailability() {
+        return StackSettings.nativeHighAvailability(defaultPorts, webhookTokenFile);
+    }
+
     /** Path of the runbooks the API serves (from the runbook base URL alert-rules-gen links to). */
     public String runbooksPath() {
         return URI.create(Settings.DEFAULT_RUNBOOK_BASE_URL).getPath();

@@ -27,7 +27,8 @@ class RoutingTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        config = StackGenerator.generate(StackSettings.compose(ComposeSettings.STANDARD), tmp).get(1);
+        StackGenerator.generate(StackSettings.compose(ComposeSettings.STANDARD), tmp);
+        config = tmp.resolve(StackGenerator.ALERTMANAGER_YML);
     }
 
     @Test
