@@ -49,7 +49,7 @@ public record PrometheusSettings(
         return new PrometheusSettings(
                 settings.intervals().scrape(),
                 settings.intervals().evaluation(),
-                List.of(ScrapeJob.fromFile(settings.scope().job(), targetsFile, apis), ScrapeJob.of(Jobs.PROMETHEUS, self),
+                List.of(ScrapeJob.fromFile(settings.scope(), targetsFile, apis), ScrapeJob.of(Jobs.PROMETHEUS, self),
                         ScrapeJob.of(Jobs.NODE, node)),
                 RULE_FILES,
                 alertmanagers,

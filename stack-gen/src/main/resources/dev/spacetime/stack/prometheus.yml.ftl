@@ -48,6 +48,12 @@ scrape_configs:
           - [=q(target)]
 </#list>
 </#if>
+<#if job.cluster.isPresent()>
+    # The scope's cluster label on every series of this job: the rules and the dashboard select on it.
+    relabel_configs:
+      - target_label: [=q(job.cluster.get().label)]
+        replacement: [=q(job.cluster.get().value)]
+</#if>
 </#list>
 <#if prometheus.remoteWrite?has_content>
 

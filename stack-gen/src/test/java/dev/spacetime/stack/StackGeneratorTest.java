@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.alerts.Consoles;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,6 +128,28 @@ class StackGeneratorTest {
         // Grafana's second data source is this service.
         assertThat(dev.spacetime.dashboard.Provisioning.LONG_TERM_URL)
                 .isEqualTo("http://" + ComposeService.VICTORIAMETRICS.serviceName() + ":" + FleetSettings.STANDARD.longTermStore().port());
+    }
+
+    /** The rules and the dashboard select the scope's cluster label, so the API's series must carry it. */
+    @Test
+    void aClusterScopeLabelsEveryApiSeries() throws IOException {
+        Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"));
+        StackSettings single = StackSettings.nativeLoopback(new Ports(18080, 19090, 19093, 19100), "token");
+        StackSettings stack = new StackSettings(PrometheusSettings.of(clustered, FleetSettings.STANDARD,
+                FleetSettings.STANDARD.apiTargetsFile(), List.of("127.0.0.1:18080"), "127.0.0.1:19090",
+                "127.0.0.1:19100", List.of("127.0.0.1:19093")), single.alertmanager());
+        StackGenerator.generate(stack, tmp);
+        Path config = tmp.resolve(StackGenerator.PROMETHEUS_YML);
+        Rules.write(tmp);
+        Tool.Result promtool = StackCheck.promtoolCheckConfig(config, tmp, PrometheusSettings.RULE_FILES);
+        assertThat(promtool.ok()).as(promtool.toString()).isTrue();
+        Map<String, Object> relabelling = Map.of("target_label", "cluster", "replacement", "eu-1");
+        for (Object job : Yaml.list(Yaml.load(config), "scrape_configs")) {
+            Map<?, ?> scrape = (Map<?, ?>) job;
+            boolean api = scrape.get("job_name").equals(Jobs.API);
+            assertThat(scrape.get("relabel_configs")).as(String.valueOf(scrape.get("job_name")))
+                    .isEqualTo(api ? List.of(relabelling) : null);
+        }
     }
 
     /** Mimir and Thanos Receive keep the replica label (they deduplicate by it); Mimir gets its tenant header. */
