@@ -33,7 +33,9 @@ class KustomizationTest {
         Map<String, String> files = Generated.manifests().files();
         assertThat(Generated.manifests().files()).isEqualTo(files);
         for (Map.Entry<String, String> file : files.entrySet()) {
-            assertThat(Generated.KUBERNETES.resolve(file.getKey())).as(file.getKey()).hasContent(file.getValue());
+            assertThat(Generated.KUBERNETES.resolve(file.getKey()))
+                    .as("%s: regenerate with mvn -B -ntp -o -q package -DskipTests", file.getKey())
+                    .hasContent(file.getValue());
         }
     }
 
