@@ -84,7 +84,7 @@ final class SloPanels {
                         + "budget burns over " + duration(slo.shortestWindow()) + "; the alerts page from "
                         + lowest(slo, Severity.CRITICAL) + "× and open a ticket from " + lowest(slo, Severity.WARNING)
                         + "× (sustained over their windows).",
-                FieldSpec.unit("x").thresholds(burnRateSteps(slo)).noValue("no events"),
+                FieldSpec.unit("suffix:×").thresholds(burnRateSteps(slo)).noValue("no events"),
                 q(select(slo, SloRecordings.CURRENT_BURN_RATE), "burn rate"));
     }
 
