@@ -85,8 +85,7 @@ final class SloAlerts {
                 .collect(Collectors.joining("\nor\n"));
         String windows = pairs.stream().map(b -> num(b.factor()) + "× over " + duration(b.longWindow()) + "/"
                 + duration(b.shortWindow())).collect(Collectors.joining(" or "));
-        String objective = num(slo.objective() * 100) + " % over " + duration(slo.window()) + ": "
-                + slo.description();
+        String objective = slo.description().replaceAll("\\.$", "") + ", over " + duration(slo.window());
         return AlertRule.builder(slo.alert(severity))
                 .group(AlertGroup.SLO).severity(severity).component(component(slo))
                 .forDuration(forDuration)
@@ -96,7 +95,7 @@ final class SloAlerts {
                         + (severity == Severity.CRITICAL ? "fast." : "steadily."))
                 .description(Humanize.PERCENTAGE, " of the events of the " + slo.name() + " SLO of ",
                         label(Labels.JOB), " were bad over the first long window that burns (" + windows
-                                + "; objective " + objective + ")")
+                                + "; objective: " + objective + ").")
                 .runbook(new Runbook(
                         "The " + slo.name() + " SLO (" + objective + ") spends its error budget faster than "
                                 + "sustainable: " + windows + " the budget rate. "

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The recordings of every SLO, named as Sloth names them: one series name per quantity for all SLOs, told apart by
@@ -71,23 +72,24 @@ public final class SloRecordings {
         return new RuleGroup("spacetime_api.slo_" + slo.name(), rules);
     }
 
+    /** No events in the window: no ratio rather than 0/0 = NaN (the dashboard then says "no events"). */
     private static String errorRatio(Scope scope, Slo.Sli sli, String window) {
         String[] by = scope.by();
         if (sli instanceof Slo.Events e) {
             // "or … * 0": a labelled counter has no series before its first event; its rate is then 0, not absent.
             String first = sumBy(rate(selector(scope, e.total().get(0)), window), by);
             String bad = paren(Expr.or(sumBy(rate(selector(scope, e.bad()), window), by), first + " * 0"));
-            String total = e.total().size() == 1 ? first : e.total().stream()
-                    .map(s -> paren(Expr.or(sumBy(rate(selector(scope, s), window), by), first + " * 0")))
+            String total = Stream.concat(Stream.of(first), e.total().stream().skip(1)
+                    .map(s -> paren(Expr.or(sumBy(rate(selector(scope, s), window), by), first + " * 0"))))
                     .collect(Collectors.joining("\n+\n"));
-            return bad + "\n/\n" + paren(total);
+            return bad + "\n/\n" + paren(paren(total) + " > 0");
         }
         Slo.Latency l = (Slo.Latency) sli;
         List<String> good = new ArrayList<>(l.matchers());
         good.add(eq(Labels.LE, Expr.leLabel(l.thresholdSeconds())));
         return "1 - " + paren(sumBy(rate(scope.select(l.histogram().bucket(), good.toArray(String[]::new)), window), by)
-                + "\n/\n" + sumBy(rate(scope.select(l.histogram().count(), l.matchers().toArray(String[]::new)),
-                window), by));
+                + "\n/\n" + paren(sumBy(rate(scope.select(l.histogram().count(),
+                l.matchers().toArray(String[]::new)), window), by) + " > 0"));
     }
 
     private static String selector(Scope scope, Selector s) {
