@@ -1,7 +1,5 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.promql.Expr.paren;
-import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.histogramQuantile;
 import static dev.spacetime.catalog.PromQL.ne;
 import static dev.spacetime.catalog.PromQL.rate;
@@ -19,7 +17,6 @@ import dev.spacetime.catalog.MetricDef;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
-import dev.spacetime.settings.Slo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +28,7 @@ import java.util.Locale;
  * its labels (job, and the cluster label when set); the {@code instance_*} levels also keep {@code instance}, so
  * the dashboard can filter and split by instance, and the {@code job_*} levels sum them.
  * Names follow {@code level:metric:operations}; the metric part comes from the catalog. All rates use
- * {@link #RATE_WINDOW}; the SLO ratios exist for every burn-rate window.
+ * {@link #RATE_WINDOW}; the SLO recordings are {@link SloRecordings}'.
  */
 public final class Recordings {
 
@@ -68,8 +65,9 @@ public final class Recordings {
     /** Share of requests answered 5xx, per endpoint. */
     public static final String JOB_ENDPOINT_ERROR_RATIO =
             recordName("job_endpoint", Metrics.HTTP_REQUESTS, "_errors", "ratio_" + RATE);
-    /** Share of requests answered 5xx, whole API (also the 5m availability SLO window). */
-    public static final String JOB_ERROR_RATIO = errorRatio(RATE_WINDOW);
+    /** Share of requests answered 5xx, whole API. */
+    public static final String JOB_ERROR_RATIO =
+            recordName("job", Metrics.HTTP_REQUESTS, "_errors", "ratio_" + RATE);
 
     // --- HTTP latency -----------------------------------------------------------------------------------------
 
@@ -138,20 +136,12 @@ public final class Recordings {
     /** 429 answers/s, whole API. */
     public static final String JOB_RATE_LIMIT_HITS_RATE = recordName("job", Metrics.RATE_LIMIT_HITS, "", RATE);
 
-    /** Share of requests answered 5xx over {@code window}: the availability SLO's bad-event ratio. */
-    public static String errorRatio(Duration window) {
-        return recordName("job", Metrics.HTTP_REQUESTS, "_errors", "ratio_rate" + duration(window));
-    }
-
-    /** Share of requests slower than the latency objective over {@code window}. */
-    public static String slowRatio(Duration window) {
-        return recordName("job", Metrics.HTTP_REQUESTS, "_slow", "ratio_rate" + duration(window));
-    }
-
     /** Every recording group, in file order. */
     public static List<RuleGroup> groups(Settings settings) {
         Scope scope = settings.scope();
-        return List.of(httpRates(scope), httpLatency(scope), appRates(scope), sloRatios(scope, settings.slo()));
+        List<RuleGroup> groups = new ArrayList<>(List.of(httpRates(scope), httpLatency(scope), appRates(scope)));
+        groups.addAll(SloRecordings.groups(scope, settings.slos()));
+        return groups;
     }
 
     private static RuleGroup httpRates(Scope scope) {
@@ -215,26 +205,6 @@ public final class Recordings {
                 new RecordingRule(JOB_ENDPOINT_RATE_LIMIT_HITS_RATE,
                         sumBy(rate(scope.select(Metrics.RATE_LIMIT_HITS.name()), RATE_WINDOW_S), scope.by(ENDPOINT))),
                 new RecordingRule(JOB_RATE_LIMIT_HITS_RATE, sumBy(JOB_ENDPOINT_RATE_LIMIT_HITS_RATE, scope.by()))));
-    }
-
-    private static RuleGroup sloRatios(Scope scope, Slo slo) {
-        String requests = Metrics.HTTP_REQUESTS.name();
-        String good = scope.select(Metrics.HTTP_REQUEST_DURATION.bucket(), eq(Labels.LE,
-                Expr.leLabel(slo.latencyThresholdSeconds())));
-        String all = scope.select(Metrics.HTTP_REQUEST_DURATION.count());
-        String[] job = scope.by();
-        List<Rule> rules = new ArrayList<>();
-        for (Duration w : slo.windows()) {
-            String window = duration(w);
-            if (!w.equals(RATE_WINDOW)) {
-                rules.add(new RecordingRule(errorRatio(w),
-                        sumBy(rate(scope.select(requests, re(Labels.STATUS, SERVER_ERROR_STATUS)), window), job)
-                                + "\n/\n" + sumBy(rate(scope.select(requests), window), job)));
-            }
-            rules.add(new RecordingRule(slowRatio(w), "1 - " + paren(
-                    sumBy(rate(good, window), job) + "\n/\n" + sumBy(rate(all, window), job))));
-        }
-        return new RuleGroup("spacetime_api.slo_ratios", rules);
     }
 
     private static String recordName(String level, MetricDef metric, String qualifier, String operations) {

@@ -1,5 +1,8 @@
 package dev.spacetime.alerts;
 
+import dev.spacetime.settings.PromDuration;
+import java.time.Duration;
+
 /**
  * Where alert-rules-gen writes under {@code monitoring/}: public so a Prometheus configuration (stack-gen's
  * {@code prometheus.yml}) names the same rule files, and tools find the tests and runbooks.
@@ -16,6 +19,11 @@ public final class RuleFileLayout {
     public static final String TESTS_DIR = "tests";
     /** The recording rules' promtool tests, in the tests folder (alert test files are named after alerts). */
     public static final String RECORDING_TESTS_FILE = "recording_rules.yml";
+    /** The recording rules' tests evaluated every {@code evaluation} instead of the default, in the tests folder. */
+    public static String recordingTestsFile(Duration evaluation) {
+        return "recording_rules_every_" + PromDuration.duration(evaluation) + ".yml";
+    }
+
     /** Runbook pages, {@code <AlertName>.md}, under the monitoring folder. */
     public static final String RUNBOOKS_DIR = "runbooks";
 

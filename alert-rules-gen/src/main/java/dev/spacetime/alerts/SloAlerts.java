@@ -35,32 +35,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
- * Multi-window, multi-burn-rate alerts on the availability and latency SLOs (SRE workbook, chapter 5): critical
- * when a fast burn would exhaust the 30-day budget within days, warning when a slow burn would within the period.
+ * Multi-window, multi-burn-rate alerts on every SLO of the settings (SRE workbook, chapter 5): the page alert when
+ * a fast burn would exhaust the compliance window's budget within days, the ticket alert when a slow burn would
+ * within the window. Their tests are computed from the objective and the burn factors: just above each pair's
+ * threshold fires, 0.9× the lowest threshold stays silent.
  */
 final class SloAlerts {
 
-    /** The label naming the SLO an alert is about. */
-    static final String SLO_LABEL = "slo";
-
-    /** Which objective. */
-    private enum Objective {
-        AVAILABILITY(Component.AVAILABILITY, "answered 5xx"),
-        LATENCY(Component.LATENCY, "slower than the objective");
-
-        private final Component component;
-        private final String bad;
-
-        Objective(Component component, String bad) {
-            this.component = component;
-            this.bad = bad;
-        }
-    }
+    /** How far above a burn threshold the firing tests run, and how far below the silent one. */
+    static final double JUST_ABOVE = 1.05;
+    static final double JUST_BELOW = 0.9;
 
     private final Settings settings;
     private final Scope scope;
@@ -77,84 +65,92 @@ final class SloAlerts {
     }
 
     private List<AlertRule> all() {
-        Slo slo = settings.slo();
         ForDurations f = settings.forDurations();
-        return List.of(
-                burn("AvailabilitySLOFastBurn", slo, Objective.AVAILABILITY, Severity.CRITICAL, f.sloPage()),
-                burn("AvailabilitySLOSlowBurn", slo, Objective.AVAILABILITY, Severity.WARNING, f.sloTicket()),
-                burn("LatencySLOFastBurn", slo, Objective.LATENCY, Severity.CRITICAL, f.sloPage()),
-                burn("LatencySLOSlowBurn", slo, Objective.LATENCY, Severity.WARNING, f.sloTicket()));
+        return settings.slos().stream().flatMap(slo -> Stream.of(
+                burn(slo, Severity.CRITICAL, f.sloPage()),
+                burn(slo, Severity.WARNING, f.sloTicket()))).toList();
     }
 
-    private AlertRule burn(String name, Slo slo, Objective o, Severity severity, Duration forDuration) {
+    /** {@code factor} times the sustainable bad-event ratio. */
+    static double threshold(Slo slo, double factor) {
+        return BigDecimal.valueOf(factor).multiply(BigDecimal.valueOf(slo.errorBudget())).doubleValue();
+    }
+
+    private AlertRule burn(Slo slo, Severity severity, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
-        BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(
-                o == Objective.AVAILABILITY ? slo.availabilityTarget() : slo.latencyTarget()));
-        Function<Duration, String> ratio = o == Objective.AVAILABILITY ? Recordings::errorRatio : Recordings::slowRatio;
-        String expr = pairs.stream().map(b -> {
-            double threshold = BigDecimal.valueOf(b.factor()).multiply(budget).doubleValue();
-            return paren(Expr.and(gt(scope.select(ratio.apply(b.longWindow())), threshold),
-                    gt(scope.select(ratio.apply(b.shortWindow())), threshold)));
-        }).collect(Collectors.joining("\nor\n"));
+        String expr = pairs.stream().map(b -> paren(Expr.and(
+                gt(SloRecordings.select(scope, slo, SloRecordings.sliError(b.longWindow())), threshold(slo, b.factor())),
+                gt(SloRecordings.select(scope, slo, SloRecordings.sliError(b.shortWindow())),
+                        threshold(slo, b.factor())))))
+                .collect(Collectors.joining("\nor\n"));
         String windows = pairs.stream().map(b -> num(b.factor()) + "× over " + duration(b.longWindow()) + "/"
                 + duration(b.shortWindow())).collect(Collectors.joining(" or "));
-        String objective = o == Objective.AVAILABILITY
-                ? num(slo.availabilityTarget() * 100) + " % of requests without a 5xx"
-                : num(slo.latencyTarget() * 100) + " % of requests within "
-                        + Humanize.DURATION.apply(slo.latencyThresholdSeconds());
-        return AlertRule.builder(name)
-                .group(AlertGroup.SLO).severity(severity).component(o.component)
+        String objective = slo.description().replaceAll("\\.$", "") + ", over " + duration(slo.window());
+        return AlertRule.builder(slo.alert(severity))
+                .group(AlertGroup.SLO).severity(severity).component(component(slo))
                 .forDuration(forDuration)
-                .label(SLO_LABEL, o.name().toLowerCase(Locale.ROOT))
+                .label(SloRecordings.SLO_LABEL, slo.name())
                 .expr(expr)
-                .summary("The API burns its " + o.name().toLowerCase(Locale.ROOT) + " error budget "
+                .summary("The " + slo.name() + " SLO burns its error budget "
                         + (severity == Severity.CRITICAL ? "fast." : "steadily."))
-                .description(Humanize.PERCENTAGE, " of requests to ", label(Labels.JOB), " were " + o.bad
-                        + " over the first long window that burns (" + windows + "; objective " + objective + ").")
+                .description(Humanize.PERCENTAGE, " of the events of the " + slo.name() + " SLO of ",
+                        label(Labels.JOB), " were bad over the first long window that burns (" + windows
+                                + "; objective: " + objective + ").")
                 .runbook(new Runbook(
-                        "The API spends its error budget (objective: " + objective + ") faster than "
+                        "The " + slo.name() + " SLO (" + objective + ") spends its error budget faster than "
                                 + "sustainable: " + windows + " the budget rate. "
                                 + (severity == Severity.CRITICAL
-                                ? "At this pace the 30-day budget is gone within days: act now."
-                                : "At this pace the budget is gone before the period ends: plan a fix."),
-                        List.of(new Query("bad-request ratio per window", pairs.stream()
-                                        .map(b -> scope.select(ratio.apply(b.longWindow()))).collect(Collectors.joining(
-                                                " or "))),
-                                new Query(o == Objective.AVAILABILITY ? "error ratio per endpoint"
-                                        : "p99 latency per endpoint", o == Objective.AVAILABILITY
-                                        ? scope.select(Recordings.JOB_ENDPOINT_ERROR_RATIO)
-                                        : scope.select(Recordings.LatencyQuantile.P99.jobEndpointRecord()))),
-                        List.of("The causes of " + (o == Objective.AVAILABILITY ? "HighHTTPErrorRate"
-                                        : "SlowRequestLatency") + ", at a lower but sustained level.",
+                                ? "At this pace the " + duration(slo.window()) + " budget is gone within days: act now."
+                                : "At this pace the budget is gone before the window ends: plan a fix."),
+                        List.of(new Query("bad-event ratio per window", pairs.stream()
+                                        .map(b -> SloRecordings.select(scope, slo, SloRecordings.sliError(b.longWindow())))
+                                        .collect(Collectors.joining(" or "))),
+                                new Query("error budget left", SloRecordings.select(scope, slo,
+                                        SloRecordings.ERROR_BUDGET_REMAINING))),
+                        List.of("The causes of the related alerts of component " + component(slo).label()
+                                        + ", at a lower but sustained level.",
                                 "A deployment that degraded one endpoint."),
-                        List.of("Find the endpoint that spends the budget; roll back or fix it.",
+                        List.of("Find the endpoint or the cause that spends the budget; roll back or fix it.",
                                 "Check whether the related seed alert fires too (same component).")))
-                .tests(tests(slo, o, severity, budget.doubleValue(), forDuration))
+                .tests(tests(slo, severity, forDuration))
                 .build();
     }
 
-    private List<AlertTest> tests(Slo slo, Objective o, Severity severity, double budget, Duration forDuration) {
+    private static Component component(Slo slo) {
+        return Stream.of(Component.values()).filter(c -> c.label().equals(slo.component())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("SLO " + slo.name() + ": unknown component "
+                        + slo.component()));
+    }
+
+    private List<AlertTest> tests(Slo slo, Severity severity, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
-        double maxFactor = pairs.stream().mapToDouble(BurnRate::factor).max().orElseThrow();
         double minFactor = pairs.stream().mapToDouble(BurnRate::factor).min().orElseThrow();
         Duration shortest = pairs.stream().map(BurnRate::shortWindow).min(Duration::compareTo).orElseThrow();
         Duration at = firing(RATIO_ACTIVE, forDuration, shortest);
-        double burning = maxFactor * budget * 1.5;
-        double fine = minFactor * budget / 2;
-        List<AlertTest> tests = new ArrayList<>(Scenario.cases(forDuration,
-                () -> traffic(test.scenario("burning at " + num(maxFactor * 1.5) + "× for less than "
-                        + duration(forDuration), at), o, slo, 1, burning)
-                        .beforeFor(pending(RATIO_ACTIVE), expect(test.job(), burning)),
-                traffic(test.scenario("burning at " + num(maxFactor * 1.5) + "× the budget rate", at),
-                        o, slo, 1, burning)
-                        .fires(at, expect(test.job(), burning)),
-                traffic(test.scenario("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)
-                        .silent(Kind.BELOW_THRESHOLD, at),
-                traffic(test.scenario("no requests at all", at), o, slo, 0, 0).silent(Kind.NO_TRAFFIC, at)));
-        if (o == Objective.AVAILABILITY) {
+        double first = JUST_ABOVE * threshold(slo, pairs.get(0).factor());
+        double below = JUST_BELOW * threshold(slo, minFactor);
+        List<AlertTest> tests = new ArrayList<>();
+        tests.addAll(Scenario.cases(forDuration,
+                () -> traffic(test.scenario("burning just above " + num(pairs.get(0).factor()) + "× for less than "
+                        + duration(forDuration), at), slo, 1, first)
+                        .beforeFor(pending(RATIO_ACTIVE), expect(test.job(), first))));
+        for (BurnRate b : pairs) {
+            double ratio = JUST_ABOVE * threshold(slo, b.factor());
+            tests.add(traffic(test.scenario("burning at " + num(JUST_ABOVE) + " × " + num(b.factor())
+                    + "× the budget rate (" + duration(b.longWindow()) + "/" + duration(b.shortWindow()) + ")", at),
+                    slo, 1, ratio).fires(at, expect(test.job(), ratio)));
+        }
+        tests.add(traffic(test.scenario("burning at " + num(JUST_BELOW) + " × " + num(minFactor) + "×", at),
+                slo, 1, below).silent(Kind.BELOW_THRESHOLD, at));
+        tests.add(traffic(test.scenario("no events at all", at), slo, 0, 0).silent(Kind.NO_TRAFFIC, at));
+        if (isHttpErrors(slo)) {
             tests.add(recovered(pairs));
         }
         return tests;
+    }
+
+    static boolean isHttpErrors(Slo slo) {
+        return slo.sli() instanceof Slo.Events e && e.bad().metric().equals(Metrics.HTTP_REQUESTS.name());
     }
 
     /**
@@ -170,17 +166,26 @@ final class SloAlerts {
                 + duration(clean), at, Duration.ofMinutes(1)), 1, 0.5, bad).silent(Kind.RECOVERED, at);
     }
 
-    /** Requests at {@code perSecond}, a share {@code badShare} of them bad for the objective. */
-    private Scenario traffic(Scenario s, Objective o, Slo slo, double perSecond, double badShare) {
-        if (o == Objective.AVAILABILITY) {
+    /**
+     * Events at {@code perSecond}, a share {@code badShare} of them bad for the SLO: the test traffic of each
+     * metric an SLI can read. An SLO on another metric needs its traffic here first.
+     */
+    static Scenario traffic(Scenario s, Slo slo, double perSecond, double badShare) {
+        if (slo.sli() instanceof Slo.Latency l) {
+            List<Double> bounds = l.histogram().buckets();
+            double objective = l.thresholdSeconds();
+            double slow = bounds.stream().filter(b -> b > objective).findFirst().orElseThrow() * 1.2;
+            double fast = bounds.stream().filter(b -> b < objective).reduce((a, b) -> b).orElseThrow() * 0.9;
+            return Traffic.timed(s, List.of(new Observation(fast, perSecond * (1 - badShare)),
+                    new Observation(slow, perSecond * badShare)));
+        }
+        if (isHttpErrors(slo)) {
             return Traffic.requests(s, perSecond, badShare);
         }
-        List<Double> bounds = Metrics.HTTP_REQUEST_DURATION.buckets();
-        double objective = slo.latencyThresholdSeconds();
-        double slow = bounds.stream().filter(b -> b > objective).findFirst().orElseThrow() * 1.2;
-        double fast = bounds.stream().filter(b -> b < objective).reduce((a, b) -> b).orElseThrow() * 0.9;
-        return Traffic.timed(s, List.of(new Observation(fast, perSecond * (1 - badShare)),
-                new Observation(slow, perSecond * badShare)));
+        if (((Slo.Events) slo.sli()).bad().metric().equals(Metrics.SCENE_LOAD_ERRORS.name())) {
+            return Traffic.scenes(s, perSecond, badShare);
+        }
+        throw new IllegalArgumentException("no test traffic for the SLI of SLO " + slo.name());
     }
 
 }

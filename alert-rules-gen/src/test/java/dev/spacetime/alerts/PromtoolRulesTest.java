@@ -36,8 +36,10 @@ class PromtoolRulesTest {
 
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         List<Path> tests = Promtool.testFiles(prometheus);
-        // One file per alert plus the recording rules' file.
-        assertThat(tests).hasSize(AlertCatalog.alerts(Settings.defaults()).size() + 1);
+        // One file per alert plus the recording rules' file and the SLO budgets' (evaluated once a day).
+        assertThat(tests).hasSize(AlertCatalog.alerts(Settings.defaults()).size() + 2)
+                .contains(prometheus.resolve(RuleFileLayout.TESTS_DIR)
+                        .resolve(RuleFileLayout.recordingTestsFile(Duration.ofDays(1))));
         assertOk(Promtool.testRules(tests));
     }
 

@@ -128,6 +128,7 @@ public final class HttpApiOverview {
                         cell(12, 8, sceneOperations()), cell(6, 8, sceneLoadErrors()), cell(6, 8, engineFps())),
                 Section.of("Auth and runtime",
                         cell(9, 8, authAttempts()), cell(9, 8, memory()), cell(6, 8, health())),
+                new SloPanels(settings.scope()).section(settings.slos()),
                 Section.of("Alerts",
                         cell(24, 8, firingAlerts())));
     }

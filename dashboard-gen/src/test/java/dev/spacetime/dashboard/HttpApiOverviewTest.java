@@ -16,6 +16,8 @@ import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
 import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Slo;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,7 @@ class HttpApiOverviewTest {
 
     @Test
     void everyPanelOfTheSpecWithItsVisualisationAndUnit() {
-        Map<String, List<Object>> expected = Map.ofEntries(
+        Map<String, List<Object>> expected = new HashMap<>(Map.ofEntries(
                 Map.entry("Request rate", List.of("timeseries", "reqps")),
                 Map.entry("Error rate", List.of("stat", "percentunit")),
                 Map.entry("Error rate by instance", List.of("timeseries", "percentunit")),
@@ -61,7 +63,12 @@ class HttpApiOverviewTest {
                 Map.entry("Scene load errors by type", List.of("piechart", "cps")),
                 Map.entry("Firing alerts", List.of("table", "none")),
                 Map.entry("Engine FPS", List.of("timeseries", "suffix: fps")),
-                Map.entry("Health", List.of("stat", "none")));
+                Map.entry("Health", List.of("stat", "none"))));
+        for (Slo slo : Settings.defaults().slos()) { // the Service level objectives row
+            expected.put("Error budget left: " + slo.name(), List.of("stat", "percentunit"));
+            expected.put("SLI vs objective: " + slo.name(), List.of("timeseries", "percentunit"));
+            expected.put("Burn rate: " + slo.name(), List.of("timeseries", "suffix:×"));
+        }
         Map<String, List<Object>> actual = dashboard.visualizations().collect(Collectors.toMap(Visualization::title,
                 v -> List.of(v.type(), v.fieldConfig().defaults().unit())));
         assertThat(actual).isEqualTo(expected);

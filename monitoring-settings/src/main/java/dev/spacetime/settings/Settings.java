@@ -1,5 +1,6 @@
 package dev.spacetime.settings;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,11 +12,12 @@ import java.util.Objects;
  * @param intervals      scrape and rule evaluation intervals
  * @param thresholds     what each alert compares against
  * @param forDurations   how long each condition must hold
- * @param slo            SLO targets and burn-rate windows
+ * @param slos           the service level objectives, each generating its recordings, alerts, tests and panels
  * @param runbookBaseUrl absolute http(s) URL ending in {@code /} where the runbooks are published; every
  *                       {@code runbook_url} is this plus the alert's name
  */
-public record Settings(Scope scope, Intervals intervals, Thresholds thresholds, ForDurations forDurations, Slo slo,
+public record Settings(Scope scope, Intervals intervals, Thresholds thresholds, ForDurations forDurations,
+                       List<Slo> slos,
                        String runbookBaseUrl) {
 
     /**
@@ -31,7 +33,10 @@ public record Settings(Scope scope, Intervals intervals, Thresholds thresholds, 
         Objects.requireNonNull(intervals);
         Objects.requireNonNull(thresholds);
         Objects.requireNonNull(forDurations);
-        Objects.requireNonNull(slo);
+        slos = List.copyOf(slos);
+        if (slos.stream().map(Slo::name).distinct().count() != slos.size()) {
+            throw new IllegalArgumentException("SLO names must be unique");
+        }
         // Alertmanager, Grafana and the webhook's /alerts show the link out of context: relative paths lead nowhere.
         if (!runbookBaseUrl.matches("https?://[^/\\s]+/(\\S*/)?")) {
             throw new IllegalArgumentException("runbook base URL must be an absolute http(s) URL ending in '/': "
@@ -45,23 +50,28 @@ public record Settings(Scope scope, Intervals intervals, Thresholds thresholds, 
     }
 
     public Settings withScope(Scope s) {
-        return new Settings(s, intervals, thresholds, forDurations, slo, runbookBaseUrl);
+        return new Settings(s, intervals, thresholds, forDurations, slos, runbookBaseUrl);
     }
 
     public Settings withIntervals(Intervals i) {
-        return new Settings(scope, i, thresholds, forDurations, slo, runbookBaseUrl);
+        return new Settings(scope, i, thresholds, forDurations, slos, runbookBaseUrl);
     }
 
     public Settings withThresholds(Thresholds t) {
-        return new Settings(scope, intervals, t, forDurations, slo, runbookBaseUrl);
+        return new Settings(scope, intervals, t, forDurations, slos, runbookBaseUrl);
     }
 
     /** Same rules, other {@code for} durations: e.g. {@code withForDurations(ForDurations.all(ofSeconds(30)))}. */
     public Settings withForDurations(ForDurations durations) {
-        return new Settings(scope, intervals, thresholds, durations, slo, runbookBaseUrl);
+        return new Settings(scope, intervals, thresholds, durations, slos, runbookBaseUrl);
+    }
+
+    /** Other objectives, e.g. {@code withSlos(List.of(Slo.defaults().get(0)))}. */
+    public Settings withSlos(List<Slo> objectives) {
+        return new Settings(scope, intervals, thresholds, forDurations, objectives, runbookBaseUrl);
     }
 
     public Settings withRunbookBaseUrl(String baseUrl) {
-        return new Settings(scope, intervals, thresholds, forDurations, slo, baseUrl);
+        return new Settings(scope, intervals, thresholds, forDurations, slos, baseUrl);
     }
 }

@@ -5,6 +5,8 @@ import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,10 +54,13 @@ public final class Generator {
         clean(tests, ".yml");
         clean(runbooks, ".md");
         List<Path> written = new ArrayList<>(writeRuleFiles(prometheus, rules, runbookBaseUrl));
-        if (!rules.recordingTests().isEmpty()) {
-            written.add(write(tests.resolve(RuleFileLayout.RECORDING_TESTS_FILE),
-                    RuleFiles.recordingTests(rules.recordingTests())));
-        }
+        // One file per evaluation interval (promtool sets it per file): the SLO budget cases span 30 days.
+        rules.recordingTests().stream()
+                .collect(Collectors.groupingBy(RecordingTest::evaluation, TreeMap::new, Collectors.toList()))
+                .forEach((evaluation, same) -> written.add(write(tests.resolve(
+                        evaluation.equals(Scenario.EVALUATION) ? RuleFileLayout.RECORDING_TESTS_FILE
+                                : RuleFileLayout.recordingTestsFile(evaluation)),
+                        RuleFiles.recordingTests(same, evaluation))));
         for (AlertRule alert : rules.alerts()) {
             written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
             written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert, Consoles.STANDARD)));

@@ -38,15 +38,19 @@ public final class RuleFiles {
         return testFile(alert.tests().stream().map(t -> test(alert, t, runbookBaseUrl)).toList());
     }
 
-    /** The promtool test file of the recording rules. */
-    public static String recordingTests(List<RecordingTest> tests) {
-        return testFile(tests.stream().map(RuleFiles::test).toList());
+    /** The promtool test file of recording rule tests that share {@code evaluation}. */
+    public static String recordingTests(List<RecordingTest> tests, Duration evaluation) {
+        return testFile(tests.stream().map(RuleFiles::test).toList(), evaluation);
     }
 
     private static String testFile(List<Map<String, Object>> tests) {
+        return testFile(tests, Scenario.EVALUATION);
+    }
+
+    private static String testFile(List<Map<String, Object>> tests, Duration evaluation) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("rule_files", List.of("../" + RuleFileLayout.RECORDING_FILE, "../" + RuleFileLayout.ALERTS_FILE));
-        doc.put("evaluation_interval", PromDuration.duration(Scenario.EVALUATION));
+        doc.put("evaluation_interval", PromDuration.duration(evaluation));
         doc.put("tests", tests);
         return Yaml.dump(doc);
     }
@@ -54,15 +58,19 @@ public final class RuleFiles {
     private static Map<String, Object> test(RecordingTest t) {
         Map<String, Object> out = testGroup(t.name(), t.interval(), t.input());
         // One expression per record, expecting all its samples: promtool wants every series the record has.
+        // A rounded sample reads its one series, rounded (which drops the name).
         Map<String, List<RecordingTest.Sample>> byRecord = t.samples().stream()
-                .collect(Collectors.groupingBy(RecordingTest.Sample::record, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(s -> s.roundTo() == 0 ? s.record()
+                        : "round(" + series(s.record(), s.labels()) + ", " + s.roundTo() + ")",
+                        LinkedHashMap::new, Collectors.toList()));
         out.put("promql_expr_test", byRecord.entrySet().stream().map(record -> {
             Map<String, Object> exprTest = new LinkedHashMap<>();
             exprTest.put("expr", record.getKey());
             exprTest.put("eval_time", PromDuration.duration(t.evalTime()));
             exprTest.put("exp_samples", record.getValue().stream().map(sample -> {
                 Map<String, Object> expected = new LinkedHashMap<>();
-                expected.put("labels", series(sample.record(), sample.labels()));
+                expected.put("labels", sample.roundTo() == 0 ? series(sample.record(), sample.labels())
+                        : series("", sample.labels()));
                 expected.put("value", sample.value());
                 return expected;
             }).toList());
@@ -102,6 +110,9 @@ public final class RuleFiles {
         if (rule instanceof RecordingRule r) {
             out.put("record", r.name());
             out.put("expr", r.expr());
+            if (!r.labels().isEmpty()) {
+                out.put("labels", new TreeMap<>(r.labels()));
+            }
         } else if (rule instanceof AlertRule a) {
             out.put("alert", a.name());
             out.put("expr", a.expr());

@@ -1,5 +1,6 @@
 package dev.spacetime.alerts.model;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -8,16 +9,22 @@ import java.util.regex.Pattern;
  *
  * @param name the recorded series, e.g. {@code job_endpoint:http_requests:rate5m}
  * @param expr what it records
+ * @param labels added to every recorded series (e.g. the {@code slo} label of the SLO recordings)
  */
-public record RecordingRule(String name, String expr) implements Rule {
+public record RecordingRule(String name, String expr, Map<String, String> labels) implements Rule {
 
     private static final Pattern LEVEL_METRIC_OPERATIONS =
             Pattern.compile("[a-z_]+:[a-z_]+:[a-z0-9_]+");
 
     public RecordingRule {
         Objects.requireNonNull(expr);
+        labels = Map.copyOf(labels);
         if (!LEVEL_METRIC_OPERATIONS.matcher(name).matches()) {
             throw new IllegalArgumentException("recording rule name is not level:metric:operations: " + name);
         }
+    }
+
+    public RecordingRule(String name, String expr) {
+        this(name, expr, Map.of());
     }
 }

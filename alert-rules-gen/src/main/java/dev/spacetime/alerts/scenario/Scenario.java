@@ -277,8 +277,13 @@ public final class Scenario {
 
     /** The recorded series must have these values at {@code at}. */
     public RecordingTest records(Duration at, RecordingTest.Sample... samples) {
+        return records(EVALUATION, at, samples);
+    }
+
+    /** As {@link #records(Duration, RecordingTest.Sample...)}, the rules evaluated every {@code evaluation}. */
+    public RecordingTest records(Duration evaluation, Duration at, RecordingTest.Sample... samples) {
         checkCovered(at);
-        return new RecordingTest(description, interval, series, at, Arrays.asList(samples));
+        return new RecordingTest(description, interval, series, at, Arrays.asList(samples), evaluation);
     }
 
     private void checkCovered(Duration at) {
