@@ -31,7 +31,7 @@ class SceneApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RouteFeature tracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> {
+        RouteFeature tracer = (routes, ctx) -> ctx.tracer((method, path, startNanos, traceId) -> {
             List<String> phases = new CopyOnWriteArrayList<>();
             PHASES.put(method + " " + path, phases);
             return new RequestTrace() {

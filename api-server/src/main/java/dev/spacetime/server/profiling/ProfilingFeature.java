@@ -60,6 +60,7 @@ public final class ProfilingFeature implements RouteFeature {
                 Ticker.SYSTEM);
         if (instrumented) {
             ctx.tracer(new ProfilingTracer(profiler));
+            ctx.metrics().http().keptProfiles(profiler::keptNow);
         }
 
         routes.get(PATH).role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
