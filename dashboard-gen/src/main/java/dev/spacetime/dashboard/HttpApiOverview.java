@@ -1,6 +1,7 @@
 package dev.spacetime.dashboard;
 
 import static dev.spacetime.dashboard.Panels.q;
+import static dev.spacetime.dashboard.Panels.withExemplars;
 import static dev.spacetime.dashboard.Queries.ENDPOINT_FILTER;
 import static dev.spacetime.dashboard.Queries.NO_LABELS;
 import static dev.spacetime.dashboard.Queries.by;
@@ -117,12 +118,13 @@ public final class HttpApiOverview {
 
     static Visualization latencyPercentiles() {
         var d = Metrics.HTTP_REQUEST_DURATION;
-        return Panels.timeseries("Latency percentiles", "Request latency quantiles from the histogram.",
+        return Panels.timeseries("Latency percentiles", "Request latency quantiles from the histogram."
+                        + " Dots are exemplars: one request per bucket, whose request_id opens its flame graph.",
                 FieldSpec.unit("s").thresholds(LATENCY),
-                q(quantile(0.5, d, NO_LABELS, ENDPOINT_FILTER), "p50"),
-                q(quantile(0.9, d, NO_LABELS, ENDPOINT_FILTER), "p90"),
-                q(quantile(0.95, d, NO_LABELS, ENDPOINT_FILTER), "p95"),
-                q(quantile(0.99, d, NO_LABELS, ENDPOINT_FILTER), "p99"));
+                withExemplars(q(quantile(0.5, d, NO_LABELS, ENDPOINT_FILTER), "p50")),
+                withExemplars(q(quantile(0.9, d, NO_LABELS, ENDPOINT_FILTER), "p90")),
+                withExemplars(q(quantile(0.95, d, NO_LABELS, ENDPOINT_FILTER), "p95")),
+                withExemplars(q(quantile(0.99, d, NO_LABELS, ENDPOINT_FILTER), "p99")));
     }
 
     static Visualization latencySummary() {

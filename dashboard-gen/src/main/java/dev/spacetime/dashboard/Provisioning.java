@@ -1,6 +1,7 @@
 package dev.spacetime.dashboard;
 
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ public final class Provisioning {
     /** Prometheus's scrape interval: Grafana's {@code $__rate_interval} is at least four times this. */
     public static final String SCRAPE_INTERVAL = Jobs.SCRAPE_INTERVAL.toSeconds() + "s";
 
+    /**
+     * The API's flame graph viewer as a browser on the host reaches it (published on 127.0.0.1:8080 in both ways of
+     * running the stack); an exemplar's {@code request_id} is appended.
+     */
+    public static final String VIEWER_URL = "http://127.0.0.1:8080/debug/viewer/?" + Labels.EXEMPLAR_REQUEST_ID + "=";
+
     public static final String DATASOURCE_FILE = "prometheus.yml";
     public static final String PROVIDER_FILE = "dashboard-provider.yml";
 
@@ -38,6 +45,12 @@ public final class Provisioning {
         var jsonData = new LinkedHashMap<String, Object>();
         jsonData.put("httpMethod", "POST");
         jsonData.put("timeInterval", SCRAPE_INTERVAL);
+        // An exemplar's request_id links to its flame graph. "$$" because Grafana expands ${…} in provisioning files.
+        var viewer = new LinkedHashMap<String, Object>();
+        viewer.put("name", Labels.EXEMPLAR_REQUEST_ID);
+        viewer.put("url", VIEWER_URL + "$${__value.raw}");
+        viewer.put("urlDisplayLabel", "Flame graph");
+        jsonData.put("exemplarTraceIdDestinations", List.of(viewer));
         var ds = new LinkedHashMap<String, Object>();
         ds.put("name", DATASOURCE_NAME);
         ds.put("uid", DATASOURCE_UID);

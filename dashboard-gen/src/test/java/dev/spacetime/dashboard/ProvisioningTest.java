@@ -29,7 +29,20 @@ class ProvisioningTest {
         assertThat(ds).containsEntry("type", "prometheus").containsEntry("uid", "prometheus")
                 .containsEntry("url", "http://prometheus:9090").containsEntry("access", "proxy")
                 .containsEntry("isDefault", true);
-        assertThat(ds.get("jsonData")).isEqualTo(Map.of("httpMethod", "POST", "timeInterval", "15s"));
+        assertThat(ds.get("jsonData")).isEqualTo(Map.of("httpMethod", "POST", "timeInterval", "15s",
+                "exemplarTraceIdDestinations", List.of(Map.of("name", "request_id",
+                        "url", "http://127.0.0.1:8080/debug/viewer/?request_id=$${__value.raw}",
+                        "urlDisplayLabel", "Flame graph"))));
+    }
+
+    @Test
+    void latencyPercentilesDrawExemplarsAndNoOtherPanelAsks() {
+        var withExemplars = HttpApiOverview.dashboard().visualizations()
+                .filter(v -> v.targets().stream().anyMatch(t -> Boolean.TRUE.equals(t.exemplar())))
+                .map(v -> v.title()).toList();
+        assertThat(withExemplars).containsExactly("Latency percentiles");
+        assertThat(HttpApiOverview.latencyPercentiles().targets()).allMatch(t -> t.exemplar() && t.range()
+                && t.expr().contains("http_request_duration_seconds_bucket"));
     }
 
     @Test

@@ -62,6 +62,13 @@ public record NativeRunnerSettings(
         return StackSettings.nativeLoopback(defaultPorts, webhookTokenFile);
     }
 
+    /** Prometheus' flags besides its paths and address: retention and features. */
+    public List<String> prometheusFlags() {
+        var flags = new java.util.ArrayList<>(retention.flags());
+        flags.addAll(PrometheusFeatures.FLAGS);
+        return flags;
+    }
+
     /** Path of the runbooks the API serves (from the runbook base URL alert-rules-gen links to). */
     public String runbooksPath() {
         return URI.create(Settings.DEFAULT_RUNBOOK_BASE_URL).getPath();

@@ -55,6 +55,8 @@ class NativeRunnerTest {
         assertThat(get(prometheus + "/api/v1/status/config").body())
                 .contains("127.0.0.1:" + ports.api(), "127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
         assertThat(get(prometheus + "/api/v1/rules").body()).contains(Rules.ALERT_GROUP, Rules.RECORDING_GROUP);
+        // Latency exemplars are kept (the API's request_id links, docs in PrometheusFeatures).
+        assertThat(get(prometheus + "/api/v1/status/flags").body()).contains("\"enable-feature\":\"exemplar-storage\"");
         assertThat(Files.readString(data.resolve("alertmanager.yml")))
                 .contains("http://127.0.0.1:" + ports.api() + "/alerts/webhook");
         assertThat(Files.readString(data.resolve(NativeRunnerSettings.STANDARD.webhookTokenFile()))).isEqualTo("not-a-real-token");
