@@ -14,6 +14,7 @@ import dev.spacetime.server.runbooks.RunbookFeature;
 import dev.spacetime.server.scene.EngineCheck;
 import dev.spacetime.server.scene.SceneFeature;
 import dev.spacetime.server.scene.SceneLoaderCheck;
+import dev.spacetime.server.viewer.ViewerFeature;
 import java.util.List;
 
 /** The one place that lists what the server is made of: its route features and its health subsystems. */
@@ -31,7 +32,8 @@ final class Modules {
                 new SceneFeature(),
                 new AlertWebhookFeature(),
                 new ProfilingFeature(),
-                new RunbookFeature());
+                new RunbookFeature(),
+                new ViewerFeature());
     }
 
     /** Health subsystems, by name in /health and {@code health_status{subsystem}}. */
