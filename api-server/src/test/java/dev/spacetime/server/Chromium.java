@@ -118,7 +118,18 @@ final class Chromium implements AutoCloseable {
     }
 
     void screenshot(Path png) throws Exception {
-        JsonObject shot = call("Page.captureScreenshot", new JsonObject().put("format", "png"));
+        screenshot(png, new JsonObject().put("format", "png"));
+    }
+
+    /** A screenshot of the page's top {@code height} pixels (the whole width). */
+    void screenshot(Path png, int height) throws Exception {
+        Object width = eval("document.documentElement.clientWidth");
+        screenshot(png, new JsonObject().put("format", "png").put("clip", new JsonObject().put("x", 0).put("y", 0)
+                .put("width", width).put("height", height).put("scale", 1)));
+    }
+
+    private void screenshot(Path png, JsonObject params) throws Exception {
+        JsonObject shot = call("Page.captureScreenshot", params);
         Files.createDirectories(png.getParent());
         Files.write(png, Base64.getDecoder().decode(shot.getString("data")));
     }

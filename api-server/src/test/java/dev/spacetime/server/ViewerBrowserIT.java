@@ -74,6 +74,7 @@ class ViewerBrowserIT {
         browser.await("document.body.innerText.includes('" + loadId + " POST /scene 200')", "speedscope's toolbar");
         Thread.sleep(500); // let the canvas paint before the picture
         browser.screenshot(SCREENSHOTS.resolve("viewer-flamegraph.png"));
+        browser.screenshot(SCREENSHOTS.resolve("viewer-flamegraph-top.png"), 210); // the README's picture
 
         // Same tab, another view: the token is not asked again; the sandwich view lists every phase by name.
         browser.navigate(viewer("?request_id=" + loadId + "&view=sandwich"));
