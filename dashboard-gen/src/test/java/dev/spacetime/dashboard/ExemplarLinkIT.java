@@ -110,7 +110,9 @@ class ExemplarLinkIT {
         List<Exemplar> slow = awaitExemplars(all -> true).stream().filter(e -> e.seconds() >= SLOW_SECONDS).toList();
         assertThat(slow).extracting(Exemplar::endpoint).contains("/scene");
         for (Exemplar e : slow) {
-            assertThat(recent).as("%s left the recent list", e.requestId()).doesNotContain(e.requestId());
+            if (e.endpoint().equals("/scene")) { // loaded before the flood (a slow scrape may come during it)
+                assertThat(recent).as("%s left the recent list", e.requestId()).doesNotContain(e.requestId());
+            }
             assertResolvesToItsRequest(e);
         }
     }
