@@ -83,6 +83,11 @@ class ViewerBrowserIT {
                 .reduce((a, b) -> a + " && " + b).orElseThrow(), "every phase name in the sandwich view");
         browser.screenshot(SCREENSHOTS.resolve("viewer-sandwich.png"));
 
+        // request_id=all: every kept request, aggregated into one profile.
+        browser.navigate(viewer("?request_id=all"));
+        browser.await("location.search.includes('all') && document.body.innerText.includes('all requests')",
+                "the aggregate profile");
+
         assertThat(browser.requested).as("the token never travels in a URL")
                 .noneMatch(url -> url.contains(readerToken));
         assertThat(browser.console).as("the Content-Security-Policy blocks nothing speedscope needs")

@@ -28,15 +28,13 @@ public final class ViewerFeature implements RouteFeature {
     @Override
     public void mount(Routes routes, ServerContext ctx) {
         ViewerFiles files = ViewerFiles.bundled();
-        routes.get(PATH).handler(rc -> {
-            if (!rc.request().path().endsWith("/")) {
-                // The route also matches /debug/viewer, where the page's relative links would miss.
-                String query = rc.request().query();
-                rc.response().setStatusCode(308)
-                        .putHeader(HttpHeaders.LOCATION, PATH + (query == null ? "" : "?" + query)).end();
-                return;
-            }
-            send(rc, files.page(), false);
+        routes.get(PATH).handler(rc -> send(rc, files.page(), false));
+        // After the page's route: a route without the slash would match /debug/viewer/ too (Vert.x), and the page's
+        // relative links need it.
+        routes.get(PATH.substring(0, PATH.length() - 1)).successStatuses(308).handler(rc -> {
+            String query = rc.request().query();
+            rc.response().setStatusCode(308)
+                    .putHeader(HttpHeaders.LOCATION, PATH + (query == null ? "" : "?" + query)).end();
         });
         routes.get(PATH + ":file").handler(rc -> send(rc, find(files.own(), rc.pathParam("file")), false));
         routes.get(PATH + "speedscope/:file").handler(rc ->
