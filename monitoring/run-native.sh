@@ -5,40 +5,68 @@
 # loopback configs (native/) and rule files (prometheus/), prints their URLs and stops them all on
 # Ctrl-C or SIGTERM. No Docker needed. History (TSDB) and silences are kept between runs.
 #
-# Usage: run-native.sh [--ephemeral]
-#   --ephemeral   keep everything in a temporary directory, removed on exit (a throwaway run, as the tests do)
+# Usage: run-native.sh [--ephemeral] [--ha] [--api HOST:PORT]...
+#   --ephemeral     keep everything in a temporary directory, removed on exit (a throwaway run, as the tests do)
+#   --api HOST:PORT an API instance to scrape; repeat for a fleet (default 127.0.0.1:$SPACETIME_API_PORT). The
+#                   first one receives Alertmanager's webhook. They are written to api-targets.yml in the data
+#                   directory, which Prometheus re-reads on change: edit it to add or remove instances while running.
+#   --ha            high availability: a second Prometheus replica and a second Alertmanager in a gossip cluster
+#                   (each Prometheus alerts both), both Prometheus writing to VictoriaMetrics (long-term storage)
 #
 # Environment (all optional):
 #   SPACETIME_API_PORT, SPACETIME_PROMETHEUS_PORT, SPACETIME_ALERTMANAGER_PORT, SPACETIME_NODE_EXPORTER_PORT
 #       ports (default 8080, 9090, 9093, 9100)
+#   SPACETIME_API_TARGETS           API instances, comma-separated HOST:PORT (what --api gives)
+#   SPACETIME_HA                    1: as --ha
+#   SPACETIME_PROMETHEUS_B_PORT, SPACETIME_ALERTMANAGER_B_PORT, SPACETIME_ALERTMANAGER_CLUSTER_PORT,
+#   SPACETIME_ALERTMANAGER_B_CLUSTER_PORT, SPACETIME_VICTORIA_METRICS_PORT
+#       --ha ports (default 9091, 9095, 9094, 9096, 8428)
 #   SPACETIME_MONITORING_DATA_DIR   configs, TSDB, Alertmanager state and logs (default: ~/.spacetime/monitoring-data)
 #   SPACETIME_RULES_DIR             where the rule files are (default: prometheus/ beside this script)
 #   SPACETIME_ALERT_WEBHOOK_TOKEN_FILE  file holding the bearer token the API accepts on /alerts/webhook: the API
 #       writes it (0600, webhook role only); default ~/.spacetime/alert_webhook_token, the API's default too
-#   SPACETIME_PROMETHEUS_BIN, SPACETIME_ALERTMANAGER_BIN, SPACETIME_NODE_EXPORTER_BIN   binaries
+#   SPACETIME_PROMETHEUS_BIN, SPACETIME_ALERTMANAGER_BIN, SPACETIME_NODE_EXPORTER_BIN, SPACETIME_VICTORIA_METRICS_BIN
+#       binaries
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 [--ephemeral]   (--ephemeral: data in a temporary directory, removed on exit)"
+  echo "usage: $0 [--ephemeral] [--ha] [--api HOST:PORT]...   (--ephemeral: data in a temporary directory, removed on exit)"
 }
 ephemeral=0
-for arg in "$@"; do
-  case "$arg" in
+ha="${SPACETIME_HA:-0}"
+apis=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --ephemeral) ephemeral=1 ;;
+    --ha) ha=1 ;;
+    --api) [ $# -ge 2 ] || { usage >&2; exit 2; }; apis+=("$2"); shift ;;
+    --api=*) apis+=("${1#--api=}") ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
+  shift
 done
+[ "$ha" = 0 ] || [ "$ha" = 1 ] || { echo "run-native: SPACETIME_HA must be 0 or 1" >&2; exit 2; }
 
 here="$(cd "$(dirname "$0")" && pwd)"
 api_port="${SPACETIME_API_PORT:-8080}"
 prometheus_port="${SPACETIME_PROMETHEUS_PORT:-9090}"
 alertmanager_port="${SPACETIME_ALERTMANAGER_PORT:-9093}"
 node_exporter_port="${SPACETIME_NODE_EXPORTER_PORT:-9100}"
+prometheus_b_port="${SPACETIME_PROMETHEUS_B_PORT:-9091}"
+alertmanager_b_port="${SPACETIME_ALERTMANAGER_B_PORT:-9095}"
+cluster_port="${SPACETIME_ALERTMANAGER_CLUSTER_PORT:-9094}"
+cluster_b_port="${SPACETIME_ALERTMANAGER_B_CLUSTER_PORT:-9096}"
+victoria_port="${SPACETIME_VICTORIA_METRICS_PORT:-8428}"
 rules_dir="${SPACETIME_RULES_DIR:-$here/prometheus}"
 prometheus_bin="${SPACETIME_PROMETHEUS_BIN:-/usr/bin/prometheus}"
 alertmanager_bin="${SPACETIME_ALERTMANAGER_BIN:-/usr/bin/prometheus-alertmanager}"
 node_exporter_bin="${SPACETIME_NODE_EXPORTER_BIN:-/usr/bin/prometheus-node-exporter}"
+victoria_bin="${SPACETIME_VICTORIA_METRICS_BIN:-/usr/bin/victoria-metrics}"
+if [ ${#apis[@]} -eq 0 ] && [ -n "${SPACETIME_API_TARGETS:-}" ]; then
+  IFS=', ' read -r -a apis <<< "$SPACETIME_API_TARGETS"
+fi
+[ ${#apis[@]} -gt 0 ] || apis=("127.0.0.1:$api_port")
 
 fail() {
   echo "run-native: $*" >&2
@@ -51,8 +79,13 @@ require_binary() {
 require_binary "$prometheus_bin" prometheus
 require_binary "$alertmanager_bin" prometheus-alertmanager
 require_binary "$node_exporter_bin" prometheus-node-exporter
-for port in "$api_port" "$prometheus_port" "$alertmanager_port" "$node_exporter_port"; do
+[ "$ha" = 0 ] || require_binary "$victoria_bin" victoria-metrics
+for port in "$api_port" "$prometheus_port" "$alertmanager_port" "$node_exporter_port" "$prometheus_b_port" \
+    "$alertmanager_b_port" "$cluster_port" "$cluster_b_port" "$victoria_port"; do
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || fail "not a port: '$port'"
+done
+for api in "${apis[@]}"; do
+  [[ "$api" =~ ^([A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}$ ]] || fail "not a HOST:PORT API address: '$api'"
 done
 
 remove_data=0
@@ -65,24 +98,44 @@ else
 fi
 
 # The generated loopback configs name the default ports; substitute the chosen ones. Two passes through
-# placeholders, so a chosen port equal to another default is not substituted twice.
+# placeholders, so a chosen port equal to another default is not substituted twice. The webhook goes to the
+# first API instance.
 render() {
   sed -e 's/127\.0\.0\.1:8080\b/@API@/g' \
       -e 's/127\.0\.0\.1:9090\b/@PROMETHEUS@/g' \
       -e 's/127\.0\.0\.1:9093\b/@ALERTMANAGER@/g' \
       -e 's/127\.0\.0\.1:9100\b/@NODE_EXPORTER@/g' \
-      -e "s/@API@/127.0.0.1:$api_port/g" \
+      -e 's/127\.0\.0\.1:9091\b/@PROMETHEUS_B@/g' \
+      -e 's/127\.0\.0\.1:9095\b/@ALERTMANAGER_B@/g' \
+      -e 's/127\.0\.0\.1:8428\b/@VICTORIA_METRICS@/g' \
+      -e "s/@API@/${apis[0]}/g" \
       -e "s/@PROMETHEUS@/127.0.0.1:$prometheus_port/g" \
       -e "s/@ALERTMANAGER@/127.0.0.1:$alertmanager_port/g" \
       -e "s/@NODE_EXPORTER@/127.0.0.1:$node_exporter_port/g" \
+      -e "s/@PROMETHEUS_B@/127.0.0.1:$prometheus_b_port/g" \
+      -e "s/@ALERTMANAGER_B@/127.0.0.1:$alertmanager_b_port/g" \
+      -e "s/@VICTORIA_METRICS@/127.0.0.1:$victoria_port/g" \
       "$1" > "$2"
 }
-render "$here/native/prometheus.yml" "$data_dir/prometheus.yml"
+if [ "$ha" = 1 ]; then
+  render "$here/native/prometheus-ha-a.yml" "$data_dir/prometheus.yml"
+  render "$here/native/prometheus-ha-b.yml" "$data_dir/prometheus-b.yml"
+else
+  render "$here/native/prometheus.yml" "$data_dir/prometheus.yml"
+fi
 render "$here/native/alertmanager.yml" "$data_dir/alertmanager.yml"
 for rules in prometheus_alerts.yml recording_rules.yml; do
   [ -f "$rules_dir/$rules" ] || fail "$rules_dir/$rules missing: generate it with 'mvn package'"
   cp "$rules_dir/$rules" "$data_dir/$rules"
 done
+# Prometheus watches this file: edits while it runs add or remove instances without a restart.
+{
+  echo "# Written by run-native.sh from --api / SPACETIME_API_TARGETS; edit to add or remove API instances."
+  echo "- targets:"
+  for api in "${apis[@]}"; do
+    echo "    - \"$api\""
+  done
+} > "$data_dir/api-targets.yml"
 # A link, not a copy: the API rewrites the file at every start and token refresh, and Alertmanager reads it at
 # every notification, so deliveries keep working across API restarts (the API may also start later).
 token_setting="${SPACETIME_ALERT_WEBHOOK_TOKEN_FILE:-${HOME:?set HOME or SPACETIME_ALERT_WEBHOOK_TOKEN_FILE}/.spacetime/alert_webhook_token}"
@@ -92,14 +145,13 @@ token_file="$(cd "$(dirname "$token_setting")" && pwd)/$(basename "$token_settin
 ln -sfn "$token_file" "$data_dir/alert_webhook_token"
 
 pids=()
+# Newest first, each awaited: Prometheus flushes its remote-write queue to the store before the store stops.
 stop() {
   trap - INT TERM
-  local pid
-  for pid in "${pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    wait "${pids[$i]}" 2>/dev/null || true
   done
   if [ "$remove_data" = 1 ]; then
     rm -rf "$data_dir"
@@ -110,26 +162,55 @@ trap 'stop; exit 0' INT TERM
 "$node_exporter_bin" --web.listen-address="127.0.0.1:$node_exporter_port" \
   >"$data_dir/node-exporter.log" 2>&1 &
 pids+=("$!")
-# An empty cluster address turns off Alertmanager's HA gossip (it would bind 0.0.0.0:9094).
-"$alertmanager_bin" --config.file="$data_dir/alertmanager.yml" --storage.path="$data_dir/alertmanager" \
-  --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address= \
-  >"$data_dir/alertmanager.log" 2>&1 &
-pids+=("$!")
+if [ "$ha" = 1 ]; then
+  # A gossip cluster of two: they share silences and the notification log, so only one sends each notification.
+  "$alertmanager_bin" --config.file="$data_dir/alertmanager.yml" --storage.path="$data_dir/alertmanager" \
+    --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address="127.0.0.1:$cluster_port" \
+    --cluster.peer="127.0.0.1:$cluster_b_port" --cluster.peer-timeout=15s \
+    >"$data_dir/alertmanager.log" 2>&1 &
+  pids+=("$!")
+  "$alertmanager_bin" --config.file="$data_dir/alertmanager.yml" --storage.path="$data_dir/alertmanager-b" \
+    --web.listen-address="127.0.0.1:$alertmanager_b_port" --cluster.listen-address="127.0.0.1:$cluster_b_port" \
+    --cluster.peer="127.0.0.1:$cluster_port" --cluster.peer-timeout=15s \
+    >"$data_dir/alertmanager-b.log" 2>&1 &
+  pids+=("$!")
+  "$victoria_bin" -httpListenAddr="127.0.0.1:$victoria_port" -storageDataPath="$data_dir/victoria-metrics" \
+    -retentionPeriod=12 -dedup.minScrapeInterval=15s \
+    >"$data_dir/victoria-metrics.log" 2>&1 &
+  pids+=("$!")
+else
+  # An empty cluster address turns off Alertmanager's HA gossip (it would bind 0.0.0.0:9094).
+  "$alertmanager_bin" --config.file="$data_dir/alertmanager.yml" --storage.path="$data_dir/alertmanager" \
+    --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address= \
+    >"$data_dir/alertmanager.log" 2>&1 &
+  pids+=("$!")
+fi
 # The admin API (TSDB snapshots for backups, series deletion) is reachable from this host's loopback only.
 "$prometheus_bin" --config.file="$data_dir/prometheus.yml" --storage.tsdb.path="$data_dir/prometheus" \
   --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --enable-feature=exemplar-storage --web.enable-admin-api \
   --web.listen-address="127.0.0.1:$prometheus_port" \
   >"$data_dir/prometheus.log" 2>&1 &
 pids+=("$!")
+if [ "$ha" = 1 ]; then
+  "$prometheus_bin" --config.file="$data_dir/prometheus-b.yml" --storage.tsdb.path="$data_dir/prometheus-b" \
+    --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --enable-feature=exemplar-storage --web.enable-admin-api \
+    --web.listen-address="127.0.0.1:$prometheus_b_port" \
+    >"$data_dir/prometheus-b.log" 2>&1 &
+  pids+=("$!")
+fi
 
 # Debian's Prometheus serves only its classic UI (under /classic/), and Debian's Alertmanager has no web UI.
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/alerts"
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/targets"
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/graph"
 echo "Alertmanager:  http://127.0.0.1:$alertmanager_port/api/v2/status (no web UI in Debian's package): amtool --alertmanager.url=http://127.0.0.1:$alertmanager_port alert query"
+if [ "$ha" = 1 ]; then
+  echo "Replica b:     Prometheus http://127.0.0.1:$prometheus_b_port/classic/alerts, Alertmanager http://127.0.0.1:$alertmanager_b_port/api/v2/status"
+  echo "Long-term:     http://127.0.0.1:$victoria_port/api/v1/query (VictoriaMetrics, Prometheus query API)"
+fi
 echo "Node exporter: http://127.0.0.1:$node_exporter_port/metrics"
 echo "Runbooks:      http://127.0.0.1:$api_port/runbooks/ (served by the API)"
-echo "Scraping the API at http://127.0.0.1:$api_port/metrics; data and logs in $data_dir"
+echo "Scraping the API at ${apis[*]} (targets file $data_dir/api-targets.yml); data and logs in $data_dir"
 if [ "$remove_data" = 1 ]; then
   echo "--ephemeral: $data_dir is removed on exit."
 fi

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
 import dev.spacetime.alerts.generate.Generator;
 import dev.spacetime.alerts.generate.Promtool;
+import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.RecordingRule;
 import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Thresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +57,8 @@ class PromtoolRulesTest {
     @Test
     void rulesThatDisagreeWithTheirTestsFailPromtoolTest() throws IOException {
         // Tests written for the 5 % error threshold, rules generated with 50 %: the firing case must fail.
-        Settings lax = new Settings(new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05),
-                ForDurations.defaults(), Slo.defaults(), BASE);
+        Settings lax = Settings.defaults().withThresholds(
+                new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05, 0.5));
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
         Path laxDir = dir.resolve("lax");
         Generator.write(laxDir, AlertCatalog.rules(lax), BASE);
@@ -76,6 +81,22 @@ class PromtoolRulesTest {
         Generator.write(dir, rules, BASE);
         Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
 
+        assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
+        assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));
+    }
+
+    /** Another job name and a cluster label: every rule selects them, and the test data carries them. */
+    @Test
+    void anotherScopeReachesEveryRuleAndItsTests() throws IOException {
+        Settings scoped = Settings.defaults().withScope(Scope.of("vr_engine").withCluster("cluster", "eu-1"));
+        RuleSet rules = AlertCatalog.rules(scoped);
+        Generator.write(dir, rules, BASE);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
+
+        String selector = "cluster=\"eu-1\", job=\"vr_engine\"";
+        assertThat(rules.alerts()).extracting(AlertRule::expr).allMatch(e -> e.contains(selector));
+        assertThat(Files.readString(prometheus.resolve(RuleFileLayout.RECORDING_FILE)))
+                .doesNotContain("spacetime_api\"").contains("sum by (cluster, job, instance, endpoint)");
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));
     }

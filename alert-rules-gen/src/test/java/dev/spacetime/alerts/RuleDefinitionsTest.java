@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.alerts.model.AlertRule;
-import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.Rule;
 import dev.spacetime.alerts.model.RuleGroup;
 import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -158,21 +161,45 @@ class RuleDefinitionsTest {
         for (AlertRule a : RULES.alerts()) {
             for (AlertTest t : a.tests()) {
                 t.expected().forEach(e -> assertThat(e.labels()).as("%s: %s", a.name(), t.name())
-                        .containsAllEntriesOf(AlertCatalog.EXPR_LABELS));
+                        .containsAllEntriesOf(AlertCatalog.exprLabels(Settings.defaults().scope())));
             }
         }
     }
 
     @Test
     void labelsOnEveryAlertAreTheRuleLabelsJobAndAlertname() {
-        assertThat(AlertCatalog.labelsOnEveryAlert(RULES.alerts())).containsExactlyInAnyOrder(Labels.ALERTNAME,
-                Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT);
+        Scope scope = Settings.defaults().scope();
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope, RULES.alerts())).containsExactlyInAnyOrder(
+                Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT);
         AlertRule burn = byName("AvailabilitySLOFastBurn");
-        assertThat(AlertCatalog.labelsOnEveryAlert(List.of(burn))).contains(SloAlerts.SLO_LABEL);
-        assertThat(AlertCatalog.firingLabels(burn)).containsEntry(Labels.ALERTNAME, "AvailabilitySLOFastBurn")
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope, List.of(burn))).contains(SloAlerts.SLO_LABEL);
+        assertThat(AlertCatalog.firingLabels(scope, burn)).containsEntry(Labels.ALERTNAME, "AvailabilitySLOFastBurn")
                 .containsEntry(Labels.JOB, Jobs.API).containsEntry(AlertRule.SEVERITY, "critical");
-        assertThatThrownBy(() -> AlertCatalog.labelsOnEveryAlert(List.of()))
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope.withCluster("cluster", "eu-1"), RULES.alerts()))
+                .contains("cluster");
+        assertThatThrownBy(() -> AlertCatalog.labelsOnEveryAlert(scope, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Alerts about one instance name it, and those whose outcome depends on how many instances there are have
+     * three-instance cases: one bad two good, and the reverse.
+     */
+    @Test
+    void instanceAlertsNameTheirInstanceAndAreTestedOnAFleet() {
+        for (String name : List.of("HTTPAPIDown", "HealthCheckFailing", "ServiceDegraded", "CriticalMemoryUsage",
+                "HighMemoryUsage", "WorkloadSaturated", "HTTPAPIInstancesDown", "HighHTTPErrorRate")) {
+            List<String> fleetCases = byName(name).tests().stream().map(AlertTest::name)
+                    .filter(n -> n.matches("(one|two|1|2) of three instances.*")).toList();
+            assertThat(fleetCases).as(name).hasSize(2);
+        }
+        AlertTest twoDown = byName("HTTPAPIDown").tests().stream()
+                .filter(t -> t.name().startsWith("two of three")).findFirst().orElseThrow();
+        assertThat(twoDown.expected()).extracting(e -> e.labels().get(Labels.INSTANCE))
+                .containsExactlyInAnyOrder(Scenario.instance(1), Scenario.instance(2));
+        assertThat(byName("HTTPAPIDown").description().goTemplate()).contains("$labels.instance");
+        assertThat(byName("HTTPAPIInstancesDown").expr())
+                .isEqualTo("1 - avg by (job) (up{job=\"spacetime_api\"}) > 0.5");
     }
 
     private static String read(Path file) {

@@ -26,7 +26,7 @@ class AlertWebhookTest {
     private static TestServer server;
 
     private static String webhookToken() throws Exception {
-        return Files.readString(server.server.context().config().alertWebhookTokenPath()).trim();
+        return Files.readString(server.server.modules().config().alertWebhookTokenPath()).trim();
     }
 
     private static String issue(Role role) throws Exception {
@@ -79,7 +79,7 @@ class AlertWebhookTest {
 
     @Test
     void tokenFileIsOwnerOnlyAndItsTokenMayOnlyPostNotifications() throws Exception {
-        Path file = server.server.context().config().alertWebhookTokenPath();
+        Path file = server.server.modules().config().alertWebhookTokenPath();
         assertThat(file.getFileName()).hasToString("alert_webhook_token");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String webhook = webhookToken();
@@ -220,7 +220,7 @@ class AlertWebhookTest {
     void revokingTheWebhookTokenWritesANewOneSoAlertsStillArrive() throws Exception {
         // Its own server: revoking every other token would disturb the tokens of the other tests.
         try (TestServer own = TestServer.start()) {
-            Path file = own.server.context().config().alertWebhookTokenPath();
+            Path file = own.server.modules().config().alertWebhookTokenPath();
             String before = Files.readString(file).trim();
             String admin = own.adminToken();
             var revoke = own.send("POST", "/auth/revoke", "{\"scope\":\"others\"}", "Authorization",

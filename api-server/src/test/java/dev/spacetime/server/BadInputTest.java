@@ -18,7 +18,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(c -> c, List.of((routes, ctx) -> routes.get("/test/boom").handler(rc -> {
+        server = TestServer.start(c -> c, List.of(routes -> routes.get("/test/boom").handler(rc -> {
             throw new IllegalStateException("secret internal detail");
         })));
     }

@@ -44,7 +44,7 @@ class MetricsTest {
 
     @Test
     void everyApplicationMetricOfTheCatalogIsRegistered() {
-        Set<String> registered = server.server.context().metrics().registry().scrape().stream()
+        Set<String> registered = server.server.modules().metrics().registry().scrape().stream()
                 .map(s -> s.getMetadata().getPrometheusName()).collect(Collectors.toSet());
         for (MetricDef def : Metrics.application()) {
             assertThat(registered).as(def.name()).contains(def.baseName());

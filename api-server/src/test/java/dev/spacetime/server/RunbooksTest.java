@@ -40,7 +40,7 @@ class RunbooksTest {
                     assertThat(csp).startsWith("default-src 'none'"));
             assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(page.body()).contains("<title>" + alert + "</title>", "<h1>" + alert + "</h1>",
-                    "<h2>Meaning</h2>", "<table>", "<a href=\"./\">");
+                    "<h2>Meaning</h2>", "<h2>Where to look</h2>", "<a href=\"./\">");
             // The generator's comment is dropped, not shown as escaped text.
             assertThat(page.body()).doesNotContain("&lt;!--", "<!--");
         }

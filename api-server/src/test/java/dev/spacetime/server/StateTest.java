@@ -12,15 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,30 +186,13 @@ class StateTest {
         damage.accept(bytes);
         Files.write(db, bytes);
 
-        List<LogRecord> warnings = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        LogCapture warnings = LogCapture.atLeast(Level.WARNING);
         try (TestServer second = start()) {
             assertThat(second.get("/health").statusCode()).isEqualTo(200);
             assertThat(status(second, "/auth/status", admin)).as("fresh state: a new secret").isEqualTo(401);
             assertThat(status(second, "/auth/status", second.adminToken())).isEqualTo(200);
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            warnings.close();
         }
         List<Path> aside;
         try (var files = Files.list(stateDir())) {
@@ -222,8 +201,8 @@ class StateTest {
         }
         assertThat(aside).hasSize(1);
         assertThat(Files.readAllBytes(aside.get(0))).as("kept as it was, for a look").isEqualTo(bytes);
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).getMessage()).contains(db.toString(), "damaged", "moved aside to " + aside.get(0),
+        assertThat(warnings.records).hasSize(1);
+        assertThat(warnings.records.peek().getMessage()).contains(db.toString(), "damaged", "moved aside to " + aside.get(0),
                 "fresh state");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.server.config.ServerConfig;
 import dev.spacetime.server.http.ApiException;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import dev.spacetime.server.workload.Workload;
 import io.vertx.core.json.JsonObject;
 import java.net.Socket;
@@ -39,7 +41,7 @@ class WorkloadTest {
     @Test
     void saturatedBySlowValidationsMonitoringAnswersExcessIs503AndClosedClientsFreeTheirSlots() throws Exception {
         try (TestServer s = TestServer.start(pool(2, 2, Duration.ofMinutes(5)))) {
-            Files.writeString(s.server.context().projectRoot().resolve("big.tscn"), flatScene(NODES));
+            Files.writeString(s.server.modules().projectRoot().resolve("big.tscn"), flatScene(NODES));
             String request = putScene(s.adminToken(), "res://big.tscn");
             List<Socket> clients = new ArrayList<>();
             try {
@@ -79,7 +81,7 @@ class WorkloadTest {
 
     @Test
     void workPastItsDeadlineIsCancelledWith503() throws Exception {
-        try (TestServer s = TestServer.start(pool(1, 1, Duration.ofMillis(300)), List.of(new Forever()))) {
+        try (TestServer s = TestServer.start(pool(1, 1, Duration.ofMillis(300)), modules -> List.of(new Forever(modules.workload())))) {
             long start = System.nanoTime();
             HttpResponse<String> r = s.get(Forever.PATH);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
@@ -93,7 +95,7 @@ class WorkloadTest {
 
     @Test
     void aClientThatLeavesReleasesItsSlotWhetherRunningOrQueued() throws Exception {
-        try (TestServer s = TestServer.start(pool(1, 1, Duration.ofMinutes(5)), List.of(new Forever()))) {
+        try (TestServer s = TestServer.start(pool(1, 1, Duration.ofMinutes(5)), modules -> List.of(new Forever(modules.workload())))) {
             String request = "GET " + Forever.PATH + " HTTP/1.1\r\nHost: test\r\n\r\n";
             Socket running = RawHttp.connect("127.0.0.1", s.server.port());
             running.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -115,10 +117,14 @@ class WorkloadTest {
     /** A route whose work never ends by itself: only cancellation (an interrupt) stops it. */
     private static final class Forever implements RouteFeature {
         static final String PATH = "/test/forever";
+        private final Workload workload;
+
+        Forever(Workload workload) {
+            this.workload = workload;
+        }
 
         @Override
-        public void mount(Routes routes, ServerContext ctx) {
-            Workload workload = ctx.workload();
+        public void mount(Routes routes) {
             routes.get(PATH).handler(rc -> workload.submit(rc, () -> {
                 Thread.sleep(Long.MAX_VALUE);
                 return "unreachable";

@@ -3,6 +3,7 @@ package dev.spacetime.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
@@ -75,10 +76,11 @@ class DashboardQueriesIT {
                           severity: info
                 """.formatted(Jobs.API));
         var ruleFiles = new ArrayList<>(List.of(dir.resolve("probe_rules.yml").toString()));
-        Path projectRules = Path.of(System.getProperty("spacetime.root", ".."), "monitoring", "prometheus",
-                "prometheus_alerts.yml");
-        if (Files.isRegularFile(projectRules)) {
-            ruleFiles.add(projectRules.toAbsolutePath().toString());
+        // The generated rules: the alerts (for the Firing alerts table) and the recordings the panels read.
+        Path generated = Path.of(System.getProperty("spacetime.root", ".."), "monitoring", "prometheus");
+        for (String file : List.of(RuleFileLayout.ALERTS_FILE, RuleFileLayout.RECORDING_FILE)) {
+            assertThat(generated.resolve(file)).as("run mvn package first").isRegularFile();
+            ruleFiles.add(generated.resolve(file).toAbsolutePath().toString());
         }
         prometheus = LivePrometheus.start(dir, """
                 global:
@@ -273,15 +275,29 @@ class DashboardQueriesIT {
 
     @Test
     void endpointVariableListsTheRouteTemplatesThatHadTraffic() throws IOException, InterruptedException {
-        var endpoint = (Variable.Query) DASHBOARD.templating().list().stream()
-                .filter(v -> v.name().equals(Queries.ENDPOINT_VARIABLE)).findFirst().orElseThrow();
-        // label_values(metric, label) is Grafana's wrapper around the label values API.
-        var call = endpoint.query().replaceAll("\\s", "");
-        String metric = call.substring("label_values(".length(), call.indexOf(','));
-        String label = call.substring(call.indexOf(',') + 1, call.length() - 1);
-        JsonNode values = prometheus.labelValues(label, metric).path("data");
-        assertThat(values).extracting(JsonNode::asText).contains("/health/quick", "/auth/status",
+        assertThat(variableValues(Queries.ENDPOINT_VARIABLE)).contains("/health/quick", "/auth/status",
                 Labels.UNMATCHED_ENDPOINT);
+    }
+
+    @Test
+    void jobAndInstanceVariablesListTheScrapedApi() throws IOException, InterruptedException {
+        assertThat(variableValues(Labels.JOB)).containsExactly(Jobs.API);
+        assertThat(variableValues(Labels.INSTANCE)).containsExactly("127.0.0.1:" + api.port);
+    }
+
+    /**
+     * What a query variable lists: {@code label_values(selector, label)} is Grafana's wrapper around the label values
+     * API; the variables it refers to are substituted by their "All" values first.
+     */
+    private static List<String> variableValues(String name) throws IOException, InterruptedException {
+        var variable = (Variable.Query) DASHBOARD.templating().list().stream()
+                .filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        var call = concrete(variable.query()).replaceAll("\\s", "");
+        String selector = call.substring("label_values(".length(), call.lastIndexOf(','));
+        String label = call.substring(call.lastIndexOf(',') + 1, call.length() - 1);
+        var values = new ArrayList<String>();
+        prometheus.labelValues(label, selector).path("data").forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     /** Grafana's substitution: rate window and the "All" value of each query variable; the data source is the URL. */

@@ -15,17 +15,21 @@ import org.yaml.snakeyaml.Yaml;
 class ProvisioningTest {
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> only(String yaml, String listKey) {
+    private static List<Map<String, Object>> list(String yaml, String listKey) {
         Map<String, Object> top = new Yaml().load(yaml);
         assertThat(top).containsEntry("apiVersion", 1);
-        List<Map<String, Object>> list = (List<Map<String, Object>>) top.get(listKey);
+        return (List<Map<String, Object>>) top.get(listKey);
+    }
+
+    private static Map<String, Object> only(String yaml, String listKey) {
+        List<Map<String, Object>> list = list(yaml, listKey);
         assertThat(list).hasSize(1);
         return list.get(0);
     }
 
     @Test
     void datasourceIsThePrometheusServiceWithTheUidTheDashboardSelects() {
-        var ds = only(Provisioning.datasources(), "datasources");
+        var ds = list(Provisioning.datasources(), "datasources").get(0);
         assertThat(ds).containsEntry("type", "prometheus").containsEntry("uid", "prometheus")
                 .containsEntry("url", "http://prometheus:9090").containsEntry("access", "proxy")
                 .containsEntry("isDefault", true);
@@ -36,13 +40,25 @@ class ProvisioningTest {
     }
 
     @Test
-    void latencyPercentilesDrawExemplarsAndNoOtherPanelAsks() {
+    void latencyPercentilePanelsDrawExemplarsAndNoOtherPanelAsks() {
         var withExemplars = HttpApiOverview.dashboard().visualizations()
                 .filter(v -> v.targets().stream().anyMatch(t -> Boolean.TRUE.equals(t.exemplar())))
-                .map(v -> v.title()).toList();
-        assertThat(withExemplars).containsExactly("Latency percentiles");
-        assertThat(HttpApiOverview.latencyPercentiles().targets()).allMatch(t -> t.exemplar() && t.range()
+                .toList();
+        assertThat(withExemplars).extracting(v -> v.title())
+                .containsExactly("Latency percentiles", "p95 latency by instance");
+        assertThat(withExemplars).flatExtracting(v -> v.targets()).allMatch(t -> t.exemplar() && t.range()
                 && t.expr().contains("http_request_duration_seconds_bucket"));
+    }
+
+    /** The long-term store answers the same PromQL, so it is a second data source of type prometheus, not default. */
+    @Test
+    void theLongTermStoreIsASecondPrometheusDatasource() {
+        var all = list(Provisioning.datasources(), "datasources");
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1)).containsEntry("type", "prometheus").containsEntry("uid", "long-term")
+                .containsEntry("url", "http://victoriametrics:8428").containsEntry("isDefault", false);
+        assertThat((Map<String, Object>) all.get(1).get("jsonData")).as("VictoriaMetrics keeps no exemplars")
+                .doesNotContainKey("exemplarTraceIdDestinations");
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.spacetime.stack;
 
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.Component;
-import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Everything {@code alertmanager.yml} says: grouping, the routing tree, inhibition and the webhook. */
@@ -28,13 +31,20 @@ public record AlertmanagerSettings(
 
     /**
      * Security first (auth alerts of any severity), then one route per severity; anything else falls to the
-     * default receiver. Critical alerts wait less and repeat sooner. A critical mutes the warning of the same job
-     * and component (the same problem at a lower threshold, e.g. CriticalAuthFailureRate and HighAuthFailureRate);
-     * not instance, which aggregated alerts lack.
+     * default receiver. Critical alerts wait less and repeat sooner. Groups and inhibition follow the settings'
+     * scope (job, and the cluster label when set): a critical mutes the warning of the same scope and component
+     * (the same problem at a lower threshold, e.g. CriticalAuthFailureRate and HighAuthFailureRate); not instance,
+     * which aggregated alerts lack.
      */
     public static AlertmanagerSettings standard(Webhook webhook) {
+        List<String> scope = Settings.defaults().scope().labelNames();
+        List<String> groupBy = new ArrayList<>(List.of(Labels.ALERTNAME));
+        groupBy.addAll(scope);
+        groupBy.add(Labels.INSTANCE);
+        List<String> inhibitEqual = new ArrayList<>(scope);
+        inhibitEqual.add(AlertRule.COMPONENT);
         return new AlertmanagerSettings(
-                List.of(Labels.ALERTNAME, Labels.JOB, Labels.INSTANCE),
+                groupBy,
                 PromDuration.ofSeconds(30),
                 PromDuration.ofMinutes(5),
                 PromDuration.ofHours(4),
@@ -48,7 +58,7 @@ public record AlertmanagerSettings(
                                 PromDuration.ofSeconds(30), PromDuration.ofHours(4)),
                         new Route(Receiver.INFO, List.of(Matcher.of(Severity.INFO)),
                                 PromDuration.ofMinutes(1), PromDuration.ofHours(24))),
-                List.of(InhibitRule.criticalMutesWarning(Labels.JOB, AlertRule.COMPONENT)),
+                List.of(InhibitRule.criticalMutesWarning(inhibitEqual.toArray(String[]::new))),
                 webhook);
     }
 
@@ -62,7 +72,12 @@ public record AlertmanagerSettings(
 
     /** Every wait and interval set to {@code interval}: for tests that must see a notification quickly. */
     public AlertmanagerSettings withTimings(PromDuration interval) {
-        List<Route> fast = routes.stream().map(r -> new Route(r.receiver(), r.matchers(), interval, interval)).toList();
-        return new AlertmanagerSettings(groupBy, interval, interval, interval, resolveTimeout, fast, inhibitRules, webhook);
+        return withTimings(interval, interval, interval);
+    }
+
+    /** Every route's {@code group_wait} and {@code repeat_interval}, and the group interval, set as given. */
+    public AlertmanagerSettings withTimings(PromDuration wait, PromDuration interval, PromDuration repeat) {
+        List<Route> timed = routes.stream().map(r -> new Route(r.receiver(), r.matchers(), wait, repeat)).toList();
+        return new AlertmanagerSettings(groupBy, wait, interval, repeat, resolveTimeout, timed, inhibitRules, webhook);
     }
 }

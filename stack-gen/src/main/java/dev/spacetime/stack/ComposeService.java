@@ -8,7 +8,9 @@ public enum ComposeService {
     PROMETHEUS,
     GRAFANA,
     ALERTMANAGER,
-    NODE_EXPORTER;
+    NODE_EXPORTER,
+    /** The long-term store of the high-availability override. */
+    VICTORIAMETRICS;
 
     public String serviceName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -30,17 +30,21 @@ public record ComposeSettings(
     /** Where the Prometheus and Alertmanager configs are mounted in their containers. */
     public static final String PROMETHEUS_CONFIG_DIR = "/etc/prometheus";
     public static final String ALERTMANAGER_CONFIG_DIR = "/etc/alertmanager";
+    /** Alertmanager's gossip port inside its container (its default). */
+    public static final int ALERTMANAGER_CLUSTER_PORT = 9094;
 
     /**
      * The images the stack runs. Prometheus, Alertmanager and node exporter are the versions of the Debian
      * packages the build checks the configs with, so what is checked is what runs.
      */
-    public record Images(String prometheus, String alertmanager, String nodeExporter, String grafana) {
+    public record Images(String prometheus, String alertmanager, String nodeExporter, String grafana,
+                         String victoriaMetrics) {
         public static final Images PINNED = new Images(
                 "prom/prometheus:v2.42.0",
                 "prom/alertmanager:v0.25.0",
                 "prom/node-exporter:v1.5.0",
-                GrafanaVersion.IMAGE);
+                GrafanaVersion.IMAGE,
+                FleetSettings.STANDARD.longTermStore().image());
     }
 
     /**
@@ -76,5 +80,29 @@ public record ComposeSettings(
     /** Alertmanager's command line, loading {@code configFile} from the mounted config directory. */
     public List<String> alertmanagerCommand(String configFile) {
         return List.of("--config.file=" + ALERTMANAGER_CONFIG_DIR + "/" + configFile, "--storage.path=/alertmanager");
+    }
+
+    /**
+     * Alertmanager {@code replica}'s command line in the HA override: clustered on the container's cluster port
+     * with every other replica's service as a peer.
+     */
+    public List<String> alertmanagerClusterCommand(String configFile, FleetSettings.HighAvailability ha,
+                                                   FleetSettings.Replica replica) {
+        List<String> command = new ArrayList<>(alertmanagerCommand(configFile));
+        command.add("--cluster.listen-address=0.0.0.0:" + ALERTMANAGER_CLUSTER_PORT);
+        for (FleetSettings.Replica peer : ha.replicas()) {
+            if (!peer.equals(replica)) {
+                command.add("--cluster.peer=" + replicaService(ComposeService.ALERTMANAGER, peer) + ":"
+                        + ALERTMANAGER_CLUSTER_PORT);
+            }
+        }
+        command.add("--cluster.peer-timeout=" + ha.peerTimeout());
+        return command;
+    }
+
+    /** The first replica keeps the service's name (the override changes it in place); the others get a suffix. */
+    public static String replicaService(ComposeService service, FleetSettings.Replica replica) {
+        boolean first = StackSettings.FLEET.highAvailability().replicas().get(0).equals(replica);
+        return first ? service.serviceName() : service.serviceName() + "-" + replica.name();
     }
 }

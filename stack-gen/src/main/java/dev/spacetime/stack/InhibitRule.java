@@ -1,8 +1,8 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.Settings;
-import dev.spacetime.alerts.model.Severity;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +15,8 @@ import java.util.Set;
 public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
 
     /** Labels every alert of the standard catalog carries when it fires, as its definitions state them. */
-    static final Set<String> ON_EVERY_ALERT = AlertCatalog.labelsOnEveryAlert(AlertCatalog.alerts(Settings.defaults()));
+    static final Set<String> ON_EVERY_ALERT = AlertCatalog.labelsOnEveryAlert(
+            Settings.defaults().scope(), AlertCatalog.alerts(Settings.defaults()));
 
     public InhibitRule {
         sourceMatchers = List.copyOf(sourceMatchers);

@@ -2,8 +2,8 @@ package dev.spacetime.stack;
 
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.Component;
-import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.PromQL;
+import dev.spacetime.settings.Severity;
 
 /** An Alertmanager equality matcher; {@link #toString()} is its {@code label="value"} form. */
 public record Matcher(String label, String value) {

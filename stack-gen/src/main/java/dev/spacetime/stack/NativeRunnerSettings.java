@@ -1,7 +1,7 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.Consoles;
-import dev.spacetime.alerts.Settings;
+import dev.spacetime.settings.Settings;
 import java.net.URI;
 import java.util.List;
 
@@ -67,6 +67,11 @@ public record NativeRunnerSettings(
         var flags = new java.util.ArrayList<>(retention.flags());
         flags.addAll(PrometheusFeatures.FLAGS);
         return flags;
+    }
+
+    /** With {@code --ha}: one prometheus.yml per replica, at the fleet's replica ports. */
+    public List<StackSettings> highAvailability() {
+        return StackSettings.nativeHighAvailability(defaultPorts, webhookTokenFile);
     }
 
     /** Path of the runbooks the API serves (from the runbook base URL alert-rules-gen links to). */

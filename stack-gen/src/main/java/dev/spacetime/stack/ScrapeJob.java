@@ -1,9 +1,17 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.settings.Scope;
 import java.util.List;
+import java.util.Optional;
 
-/** One Prometheus scrape job with static targets ({@code host:port}). */
-public record ScrapeJob(String name, String metricsPath, List<String> targets) {
+/**
+ * One Prometheus scrape job. With a {@code targetsFile} its targets come from that {@code file_sd_configs} file
+ * (beside prometheus.yml, re-read on change) and {@code targets} is what the generator writes into it; otherwise
+ * they are static ({@code host:port}). With a {@code cluster}, every series of the job carries that label (set by
+ * target relabelling), since the rules and the dashboard select on it.
+ */
+public record ScrapeJob(String name, String metricsPath, List<String> targets, Optional<String> targetsFile,
+                        Optional<Scope.Cluster> cluster) {
 
     public static final String METRICS_PATH = "/metrics";
 
@@ -15,6 +23,14 @@ public record ScrapeJob(String name, String metricsPath, List<String> targets) {
     }
 
     public static ScrapeJob of(String name, String target) {
-        return new ScrapeJob(name, METRICS_PATH, List.of(target));
+        return new ScrapeJob(name, METRICS_PATH, List.of(target), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The scope's job: targets read from {@code file} (relative to prometheus.yml), which starts out listing
+     * {@code targets}; labelled with the scope's cluster when it has one.
+     */
+    public static ScrapeJob fromFile(Scope scope, String file, List<String> targets) {
+        return new ScrapeJob(scope.job(), METRICS_PATH, targets, Optional.of(file), scope.cluster());
     }
 }

@@ -49,15 +49,21 @@ public final class StackCheck {
             results.add(amtoolCheckConfig(config));
             results.addAll(routes(config, RoutingExpectation.standard()));
         }
-        for (Path config : List.of(prometheusDir.resolve(StackGenerator.PROMETHEUS_YML),
+        List<Path> prometheusConfigs = new ArrayList<>(List.of(prometheusDir.resolve(StackGenerator.PROMETHEUS_YML),
                 prometheusDir.resolve(StackGenerator.PROMETHEUS_HOST_API_YML),
-                nativeDir.resolve(StackGenerator.PROMETHEUS_YML))) {
+                nativeDir.resolve(StackGenerator.PROMETHEUS_YML)));
+        for (FleetSettings.Replica replica : StackSettings.FLEET.highAvailability().replicas()) {
+            prometheusConfigs.add(prometheusDir.resolve(StackGenerator.replicaConfig(replica.name())));
+            prometheusConfigs.add(nativeDir.resolve(StackGenerator.replicaConfig(replica.name())));
+        }
+        for (Path config : prometheusConfigs) {
             results.add(promtoolSyntaxOnly
                     ? Tool.PROMTOOL.run(config.getParent(), "check", "config", "--syntax-only", config.toString())
                     : promtoolCheckConfig(config, rulesDir, runner.ruleFiles()));
         }
         results.add(composeConfig(monitoring, List.of(StackGenerator.COMPOSE_YML)));
         results.add(composeConfig(monitoring, List.of(StackGenerator.COMPOSE_YML, StackGenerator.COMPOSE_HOST_API_YML)));
+        results.add(composeConfig(monitoring, List.of(StackGenerator.COMPOSE_YML, StackGenerator.COMPOSE_HA_YML)));
         return results;
     }
 
@@ -76,15 +82,21 @@ public final class StackCheck {
     }
 
     /**
-     * {@code promtool check config}, which also loads the rule files: the config is checked from a scratch
-     * directory holding it and the rule files from {@code rulesDir}, as the compose mount and the native runner
-     * lay them out.
+     * {@code promtool check config}, which also loads the rule files and the file_sd targets files: the config is
+     * checked from a scratch directory holding it, the targets files beside it and the rule files from
+     * {@code rulesDir}, as the compose mount and the native runner lay them out.
      */
     public static Tool.Result promtoolCheckConfig(Path prometheusYml, Path rulesDir, List<String> ruleFiles)
             throws IOException {
         Path scratch = Files.createTempDirectory("stack-check");
         try {
             Path config = Files.copy(prometheusYml, scratch.resolve(StackGenerator.PROMETHEUS_YML));
+            for (String targets : List.of(StackSettings.FLEET.apiTargetsFile(), StackSettings.HOST_API_TARGETS_FILE)) {
+                Path file = prometheusYml.resolveSibling(targets);
+                if (Files.exists(file)) {
+                    Files.copy(file, scratch.resolve(targets));
+                }
+            }
             for (String file : ruleFiles) {
                 if (Files.exists(rulesDir.resolve(file))) {
                     Files.copy(rulesDir.resolve(file), scratch.resolve(file), StandardCopyOption.REPLACE_EXISTING);

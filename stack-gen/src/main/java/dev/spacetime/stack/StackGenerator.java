@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,8 @@ public final class StackGenerator {
     public static final String ALERTMANAGER_HOST_API_YML = "alertmanager-host-api.yml";
     public static final String DOCKERIGNORE = ".dockerignore";
     public static final String RUN_NATIVE = "run-native.sh";
+    /** The high-availability override: a second Prometheus and Alertmanager, clustered, and VictoriaMetrics. */
+    public static final String COMPOSE_HA_YML = "docker-compose.ha.yml";
     /**
      * Directories of monitoring/ holding the compose variant's configs (mounted into the containers); prometheus.yml
      * goes beside the rule files, which it names relative to itself.
@@ -65,9 +69,23 @@ public final class StackGenerator {
      * needed). Rule files are named relative to {@code dir}; write them there.
      */
     public static List<Path> generate(StackSettings settings, Path dir) throws IOException {
-        return List.of(
-                writePrometheus(settings.prometheus(), dir.resolve(PROMETHEUS_YML)),
-                writeAlertmanager(settings.alertmanager(), dir.resolve(ALERTMANAGER_YML)));
+        List<Path> written = new ArrayList<>(writePrometheus(settings.prometheus(), dir.resolve(PROMETHEUS_YML)));
+        written.add(writeAlertmanager(settings.alertmanager(), dir.resolve(ALERTMANAGER_YML)));
+        return written;
+    }
+
+    /**
+     * Writes {@code replica}'s prometheus.yml as {@code prometheus-ha-<name>.yml} into {@code dir}, with its
+     * targets file: each replica of a pair.
+     */
+    public static List<Path> generateReplica(StackSettings replica, Path dir) throws IOException {
+        String name = replica.prometheus().replica().orElseThrow().name();
+        return writePrometheus(replica.prometheus(), dir.resolve(replicaConfig(name)));
+    }
+
+    /** The file name of replica {@code name}'s prometheus.yml. */
+    public static String replicaConfig(String name) {
+        return "prometheus-ha-" + name + ".yml";
     }
 
     /**
@@ -82,22 +100,49 @@ public final class StackGenerator {
         Path alertmanagerDir = monitoring.resolve(ALERTMANAGER_DIR);
         Path nativeDir = monitoring.resolve(runner.configDir());
         Path script = monitoring.resolve(RUN_NATIVE);
-        List<Path> written = List.of(
-                write(monitoring.resolve(COMPOSE_YML), Templates.render("docker-compose.yml.ftl",
-                        composeModel(compose, PROMETHEUS_YML, ALERTMANAGER_YML))),
-                write(monitoring.resolve(COMPOSE_HOST_API_YML), Templates.render("docker-compose.host-api.yml.ftl",
-                        composeModel(compose, PROMETHEUS_HOST_API_YML, ALERTMANAGER_HOST_API_YML))),
-                writePrometheus(composeStack.prometheus(), prometheusDir.resolve(PROMETHEUS_YML)),
-                writeAlertmanager(composeStack.alertmanager(), alertmanagerDir.resolve(ALERTMANAGER_YML)),
-                writePrometheus(hostApiStack.prometheus(), prometheusDir.resolve(PROMETHEUS_HOST_API_YML)),
-                writeAlertmanager(hostApiStack.alertmanager(), alertmanagerDir.resolve(ALERTMANAGER_HOST_API_YML)),
-                writePrometheus(runner.stack().prometheus(), nativeDir.resolve(PROMETHEUS_YML)),
-                writeAlertmanager(runner.stack().alertmanager(), nativeDir.resolve(ALERTMANAGER_YML)),
-                write(script, Templates.render("run-native.sh.ftl", Map.of(
-                        "runner", runner, "ports", runner.defaultPorts(), "webhookPath", Webhook.PATH,
-                        "pages", Consoles.Page.values()))));
+        List<Path> written = new ArrayList<>();
+        written.add(write(monitoring.resolve(COMPOSE_YML), Templates.render("docker-compose.yml.ftl",
+                composeModel(compose, PROMETHEUS_YML, ALERTMANAGER_YML))));
+        written.add(write(monitoring.resolve(COMPOSE_HOST_API_YML), Templates.render("docker-compose.host-api.yml.ftl",
+                composeModel(compose, PROMETHEUS_HOST_API_YML, ALERTMANAGER_HOST_API_YML))));
+        written.add(write(monitoring.resolve(COMPOSE_HA_YML), Templates.render("docker-compose.ha.yml.ftl",
+                composeHaModel(compose))));
+        written.addAll(writePrometheus(composeStack.prometheus(), prometheusDir.resolve(PROMETHEUS_YML)));
+        written.add(writeAlertmanager(composeStack.alertmanager(), alertmanagerDir.resolve(ALERTMANAGER_YML)));
+        written.addAll(writePrometheus(hostApiStack.prometheus(), prometheusDir.resolve(PROMETHEUS_HOST_API_YML)));
+        written.add(writeAlertmanager(hostApiStack.alertmanager(), alertmanagerDir.resolve(ALERTMANAGER_HOST_API_YML)));
+        for (StackSettings replica : StackSettings.composeHighAvailability(compose)) {
+            written.addAll(generateReplica(replica, prometheusDir));
+        }
+        written.addAll(generate(runner.stack(), nativeDir));
+        for (StackSettings replica : runner.highAvailability()) {
+            written.addAll(generateReplica(replica, nativeDir));
+        }
+        FleetSettings.HighAvailability ha = StackSettings.FLEET.highAvailability();
+        written.add(write(script, Templates.render("run-native.sh.ftl", Map.of(
+                "runner", runner, "ports", runner.defaultPorts(), "webhookPath", Webhook.PATH,
+                "pages", Consoles.Page.values(), "fleet", StackSettings.FLEET, "first", ha.replicas().get(0),
+                "second", ha.replicas().get(1), "firstConfig", replicaConfig(ha.replicas().get(0).name()),
+                "secondConfig", replicaConfig(ha.replicas().get(1).name())))));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return written;
+        return List.copyOf(written);
+    }
+
+    /** One entry per replica: its services and command lines, for the HA override. */
+    private static Map<String, Object> composeHaModel(ComposeSettings compose) {
+        FleetSettings.HighAvailability ha = StackSettings.FLEET.highAvailability();
+        List<Map<String, Object>> replicas = ha.replicas().stream().map(r -> Map.<String, Object>of(
+                "replica", r,
+                "prometheusService", ComposeSettings.replicaService(ComposeService.PROMETHEUS, r),
+                "alertmanagerService", ComposeSettings.replicaService(ComposeService.ALERTMANAGER, r),
+                "prometheusCommand", compose.prometheusCommand(replicaConfig(r.name())),
+                "alertmanagerCommand", compose.alertmanagerClusterCommand(ALERTMANAGER_YML, ha, r))).toList();
+        Map<String, Object> model = new HashMap<>(composeModel(compose, PROMETHEUS_YML, ALERTMANAGER_YML));
+        model.put("ha", ha);
+        model.put("replicas", replicas);
+        model.put("victoriaMetrics", ComposeService.VICTORIAMETRICS);
+        model.put("store", StackSettings.FLEET.longTermStore());
+        return model;
     }
 
     private static Map<String, Object> composeModel(ComposeSettings compose, String prometheusConfig,
@@ -122,8 +167,16 @@ public final class StackGenerator {
                 Map.entry("tokenFile", ApiImage.WEBHOOK_TOKEN_FILE));
     }
 
-    private static Path writePrometheus(PrometheusSettings settings, Path file) throws IOException {
-        return write(file, Templates.render("prometheus.yml.ftl", Map.of("prometheus", settings)));
+    /** prometheus.yml and, beside it, the file_sd targets files it reads, listing their initial targets. */
+    private static List<Path> writePrometheus(PrometheusSettings settings, Path file) throws IOException {
+        List<Path> written = new ArrayList<>(List.of(
+                write(file, Templates.render("prometheus.yml.ftl", Map.of("prometheus", settings)))));
+        for (ScrapeJob job : settings.fileTargets()) {
+            written.add(write(file.resolveSibling(job.targetsFile().orElseThrow()), Templates.render(
+                    "api-targets.yml.ftl", Map.of("job", job.name(), "targets", job.targets(),
+                            "refresh", settings.targetsRefresh()))));
+        }
+        return written;
     }
 
     private static Path writeAlertmanager(AlertmanagerSettings settings, Path file) throws IOException {

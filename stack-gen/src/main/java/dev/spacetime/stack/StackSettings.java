@@ -1,19 +1,29 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
+import java.util.List;
 
 /**
  * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
- * {@code prometheus.yml} and {@code alertmanager.yml}.
+ * {@code prometheus.yml} and {@code alertmanager.yml}. The API instances come from the fleet's targets file
+ * ({@link FleetSettings}), written beside prometheus.yml with the default instance.
  */
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
-    public static final PromDuration STANDARD_INTERVAL = new PromDuration(Jobs.SCRAPE_INTERVAL);
+    /** Job, intervals: what the rules and the dashboard were generated for. */
+    private static final Settings MONITORING = Settings.defaults();
     public static final String LOOPBACK = "127.0.0.1";
+    /** Where the fleet settings of every generated variant come from. */
+    public static final FleetSettings FLEET = FleetSettings.STANDARD;
+    /** The host-API variant's targets file: beside the compose one, in the same mounted directory. */
+    public static final String HOST_API_TARGETS_FILE = "api-targets-host-api.yml";
 
     /** Inside docker-compose: every service, the API included, by its service name. */
     public static StackSettings compose(ComposeSettings compose) {
-        return composeWithApiAt(compose, ComposeService.API.serviceName() + ":" + compose.api().port());
+        return composeWithApiAt(compose, ComposeService.API.serviceName() + ":" + compose.api().port(),
+                FLEET.apiTargetsFile());
     }
 
     /**
@@ -21,16 +31,32 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
      * its published port; the token file is where the override mounts the host's copy.
      */
     public static StackSettings composeHostApi(ComposeSettings compose) {
-        return composeWithApiAt(compose, ComposeSettings.DOCKER_HOST + ":" + compose.ports().api());
+        return composeWithApiAt(compose, ComposeSettings.DOCKER_HOST + ":" + compose.ports().api(),
+                HOST_API_TARGETS_FILE);
     }
 
-    private static StackSettings composeWithApiAt(ComposeSettings compose, String api) {
+    private static StackSettings composeWithApiAt(ComposeSettings compose, String api, String targetsFile) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, api,
+                PrometheusSettings.of(MONITORING, FLEET, targetsFile, List.of(api),
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
-                        ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager()),
+                        List.of(ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager())),
                 AlertmanagerSettings.standard(Webhook.at(api, compose.api().webhookTokenFile())));
+    }
+
+    /**
+     * Compose's high-availability pair, one config per replica: replica {@code i} is the service
+     * {@link ComposeSettings#replicaService} of Prometheus, alerting both Alertmanagers, writing to the
+     * VictoriaMetrics service. Inside the network every container listens on the standard ports.
+     */
+    public static List<StackSettings> composeHighAvailability(ComposeSettings compose) {
+        StackSettings single = compose(compose);
+        FleetSettings.HighAvailability ha = FLEET.highAvailability();
+        List<String> alertmanagers = ha.replicas().stream().map(r -> ComposeSettings.replicaService(ComposeService.ALERTMANAGER,
+                r) + ":" + compose.ports().alertmanager()).toList();
+        RemoteWrite store = FLEET.longTermStore().remoteWrite(ComposeService.VICTORIAMETRICS.serviceName());
+        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store,
+                "localhost:" + compose.ports().prometheus())).toList();
     }
 
     /**
@@ -38,10 +64,43 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
      * webhook token (relative paths resolve against the directory alertmanager.yml is written to).
      */
     public static StackSettings nativeLoopback(Ports ports, String webhookCredentialsFile) {
+        return nativeFleet(List.of(loopback(ports.api())), ports, List.of(loopback(ports.alertmanager())),
+                webhookCredentialsFile);
+    }
+
+    /** The native HA pair at the fleet's replica ports (the first replica's are {@code ports}'). */
+    public static List<StackSettings> nativeHighAvailability(Ports ports, String webhookCredentialsFile) {
+        FleetSettings.HighAvailability ha = FLEET.highAvailability();
+        List<String> alertmanagers = ha.replicas().stream().map(r -> loopback(r.alertmanagerPort())).toList();
+        StackSettings single = nativeFleet(List.of(loopback(ports.api())), ports, alertmanagers, webhookCredentialsFile);
+        RemoteWrite store = FLEET.longTermStore().remoteWrite(LOOPBACK);
+        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store,
+                loopback(r.prometheusPort()))).toList();
+    }
+
+    /**
+     * Loopback, the API instances at {@code apis}, alerting every one of {@code alertmanagers}; the webhook goes to
+     * the first API.
+     */
+    public static StackSettings nativeFleet(List<String> apis, Ports ports, List<String> alertmanagers,
+                                            String webhookCredentialsFile) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, loopback(ports.api()), loopback(ports.prometheus()),
-                        loopback(ports.nodeExporter()), loopback(ports.alertmanager())),
-                AlertmanagerSettings.standard(Webhook.at(loopback(ports.api()), webhookCredentialsFile)));
+                PrometheusSettings.of(MONITORING, FLEET, FLEET.apiTargetsFile(), apis, loopback(ports.prometheus()),
+                        loopback(ports.nodeExporter()), alertmanagers),
+                AlertmanagerSettings.standard(Webhook.at(apis.get(0), webhookCredentialsFile)));
+    }
+
+    /** This stack as one replica of the pair: its own address as the Prometheus target, writing to {@code store}. */
+    public static StackSettings replica(StackSettings single, FleetSettings.HighAvailability ha,
+                                        FleetSettings.Replica replica, List<String> alertmanagers, RemoteWrite store,
+                                        String self) {
+        PrometheusSettings p = single.prometheus;
+        List<ScrapeJob> jobs = p.scrapeJobs().stream()
+                .map(j -> j.name().equals(Jobs.PROMETHEUS) ? ScrapeJob.of(Jobs.PROMETHEUS, self) : j).toList();
+        PrometheusSettings replicated = new PrometheusSettings(p.scrapeInterval(), p.evaluationInterval(), jobs,
+                p.ruleFiles(), alertmanagers, p.replica(), p.remoteWrite(), p.targetsRefresh())
+                .asReplica(new ReplicaIdentity(ha.replicaLabel(), replica.name()), List.of(store));
+        return new StackSettings(replicated, single.alertmanager);
     }
 
     /**
@@ -55,7 +114,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
                 loopback.alertmanager.withTimings(interval));
     }
 
-    private static String loopback(int port) {
+    static String loopback(int port) {
         return LOOPBACK + ":" + port;
     }
 }

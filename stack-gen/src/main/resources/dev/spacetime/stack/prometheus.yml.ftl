@@ -3,6 +3,12 @@ global:
   scrape_interval: [=prometheus.scrapeInterval]
   scrape_timeout: [=prometheus.scrapeTimeout()]
   evaluation_interval: [=prometheus.evaluationInterval]
+<#if prometheus.replica.isPresent()>
+<#assign replica = prometheus.replica.get()>
+  # One of a high-availability pair: same targets and rules as its twin, told apart by this label.
+  external_labels:
+    [=replica.label]: [=q(replica.name)]
+</#if>
 
 # Relative to this file's directory; alert-rules-gen writes them.
 rule_files:
@@ -11,6 +17,13 @@ rule_files:
 </#list>
 
 alerting:
+<#if prometheus.replica.isPresent()>
+  # Without the replica label both replicas' alerts are identical, so the Alertmanagers deduplicate them.
+  alert_relabel_configs:
+    - action: "labeldrop"
+      regex: [=q(prometheus.replica.get().label)]
+</#if>
+  # Every Alertmanager directly (no load balancer): a clustered pair deduplicates and gossips between themselves.
   alertmanagers:
     - static_configs:
         - targets:
@@ -22,9 +35,43 @@ scrape_configs:
 <#list prometheus.scrapeJobs as job>
   - job_name: [=q(job.name)]
     metrics_path: [=q(job.metricsPath)]
+<#if job.targetsFile.isPresent()>
+    # The instances are listed in this file (relative to this one); Prometheus picks up edits without a restart.
+    file_sd_configs:
+      - files:
+          - [=q(job.targetsFile.get())]
+        refresh_interval: [=prometheus.targetsRefresh]
+<#else>
     static_configs:
       - targets:
 <#list job.targets as target>
           - [=q(target)]
 </#list>
+</#if>
+<#if job.cluster.isPresent()>
+    # The scope's cluster label on every series of this job: the rules and the dashboard select on it.
+    relabel_configs:
+      - target_label: [=q(job.cluster.get().label)]
+        replacement: [=q(job.cluster.get().value)]
+</#if>
 </#list>
+<#if prometheus.remoteWrite?has_content>
+
+# Long-term storage: every sample is also sent to these Prometheus-compatible stores.
+remote_write:
+<#list prometheus.remoteWrite as store>
+  - url: [=q(store.url)]
+<#if store.headers?has_content>
+    headers:
+<#list store.sortedHeaders() as name, value>
+      [=q(name)]: [=q(value)]
+</#list>
+</#if>
+<#if prometheus.replica.isPresent() && !store.store.keepsReplicaLabel()>
+    # The store deduplicates identical series itself: both replicas write the same ones.
+    write_relabel_configs:
+      - action: "labeldrop"
+        regex: [=q(prometheus.replica.get().label)]
+</#if>
+</#list>
+</#if>

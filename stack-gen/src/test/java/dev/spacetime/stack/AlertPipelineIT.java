@@ -1,29 +1,33 @@
 package dev.spacetime.stack;
 
+import static dev.spacetime.stack.LiveHttp.first;
+import static dev.spacetime.stack.LiveHttp.fetch;
+import static dev.spacetime.stack.LiveHttp.freePort;
+import static dev.spacetime.stack.LiveHttp.get;
+import static dev.spacetime.stack.LiveHttp.maps;
+import static dev.spacetime.stack.LiveHttp.parse;
+import static dev.spacetime.stack.LiveHttp.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.alerts.ForDurations;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,8 +57,6 @@ class AlertPipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Idle connections beyond which the server reports itself degraded (set in its config file). */
     private static final int CONNECTIONS_DEGRADED = 40;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path tmp;
@@ -201,15 +203,8 @@ class AlertPipelineIT {
         });
     }
 
-    private static Path require(String binary, String debianPackage) {
-        Path path = Path.of(binary);
-        assertThat(Files.isExecutable(path)).as("%s not found: install the Debian package '%s'", binary, debianPackage)
-                .isTrue();
-        return path;
-    }
-
     private static String issueReaderToken(String api, String admin) throws Exception {
-        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
+        HttpResponse<String> issued = LiveHttp.HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"reader\"}")).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -240,78 +235,18 @@ class AlertPipelineIT {
         return Yaml.list(alertmanagerAlert, "receivers").stream().map(r -> (Object) ((Map<?, ?>) r).get("name")).toList();
     }
 
-    private static List<Object> query(String prometheus, String promql) throws Exception {
-        return Yaml.list(Yaml.map(fetch(prometheus + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8)), "data"), "result");
-    }
-
     private static double sample(String api, String series) throws Exception {
         return get(api + "/metrics", null).body().lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim().split(" ")[0]))
                 .findFirst().orElse(Double.NaN);
     }
 
-    private static Optional<Map<String, Object>> first(List<Object> items, Predicate<Map<String, Object>> match) {
-        return maps(items).stream().filter(match).findFirst();
+    private static List<Object> query(String prometheus, String promql) throws Exception {
+        return LiveHttp.query(prometheus, promql, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(List<Object> items) {
-        return items.stream().map(i -> (Map<String, Object>) i).toList();
-    }
-
-    private static HttpResponse<String> get(String url, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The JSON answer of a GET (200 required), as maps and lists. */
-    private static <T> T fetch(String url) throws Exception {
-        HttpResponse<String> response = get(url, null);
-        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
-        return new org.yaml.snakeyaml.Yaml().load(response.body());
-    }
-
-    /** JSON is YAML: snakeyaml (already on the test classpath) reads the APIs' answers. */
-    private static Map<String, Object> parse(String json) {
-        return new org.yaml.snakeyaml.Yaml().load(json);
-    }
-
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    /** Polls until the probe answers (true or a present value); fails naming the step and with the log of {@code watched}. */
-    @SuppressWarnings("unchecked")
-    private static <T> T await(LiveProcess watched, String what, Probe<?> probe) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        Throwable last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                Object value = probe.get();
-                if (Boolean.TRUE.equals(value)) {
-                    return (T) value;
-                }
-                if (value instanceof Optional<?> o && o.isPresent()) {
-                    return (T) o.get();
-                }
-            } catch (IOException | AssertionError e) {
-                last = e;
-            }
-            if (!watched.isAlive()) {
-                throw new AssertionError(what + ": process exited\n" + watched.log(), last);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + ": not within " + WAIT + "\n" + watched.log(), last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** Polls until the probe answers; fails naming the step and with the log of {@code watched}. */
+    private static <T> T await(LiveProcess watched, String what, LiveHttp.Probe<?> probe) throws Exception {
+        return LiveHttp.await(WAIT, what, watched::isAlive, watched::log, probe);
     }
 }

@@ -104,6 +104,12 @@ final class LiveProcess implements AutoCloseable {
         return -1;
     }
 
+    /** SIGKILL, as a crash: no shutdown, no goodbye to a cluster. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -53,7 +53,9 @@ class NativeRunnerTest {
         printedUrlsOpen(ports);
 
         assertThat(get(prometheus + "/api/v1/status/config").body())
-                .contains("127.0.0.1:" + ports.api(), "127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
+                .contains("127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
+        assertThat(await(() -> get(prometheus + "/api/v1/targets").body(), b -> b.contains("127.0.0.1:" + ports.api())))
+                .as("the API from the runner's targets file").contains("spacetime_api");
         assertThat(get(prometheus + "/api/v1/rules").body()).contains(Rules.ALERT_GROUP, Rules.RECORDING_GROUP);
         // Latency exemplars are kept (the API's request_id links, docs in PrometheusFeatures).
         assertThat(get(prometheus + "/api/v1/status/flags").body()).contains("\"enable-feature\":\"exemplar-storage\"");
@@ -228,6 +230,60 @@ class NativeRunnerTest {
             child.onExit().get(30, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as(child.info().toString()).isFalse();
         }
+    }
+
+    /**
+     * {@code --ha} with a fleet given by {@code --api}: two Prometheus replicas scraping every instance from the
+     * targets file, two clustered Alertmanagers, VictoriaMetrics receiving both replicas' samples under one series
+     * (the replica label dropped); an instance added to the targets file while running is scraped without a restart.
+     */
+    @Test
+    void highAvailabilityRunsTwoReplicasAClusterAndTheLongTermStoreAndPicksUpNewInstances() throws Exception {
+        Path data = tmp.resolve("data");
+        List<String> apis = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
+        int prometheusB = freePort();
+        int alertmanagerB = freePort();
+        int victoria = freePort();
+        Ports ports = startStack(Map.of("SPACETIME_MONITORING_DATA_DIR", data.toString(),
+                "SPACETIME_PROMETHEUS_B_PORT", String.valueOf(prometheusB),
+                "SPACETIME_ALERTMANAGER_B_PORT", String.valueOf(alertmanagerB),
+                "SPACETIME_ALERTMANAGER_CLUSTER_PORT", String.valueOf(freePort()),
+                "SPACETIME_ALERTMANAGER_B_CLUSTER_PORT", String.valueOf(freePort()),
+                "SPACETIME_VICTORIA_METRICS_PORT", String.valueOf(victoria)),
+                "--ha", "--api", apis.get(0), "--api=" + apis.get(1));
+        awaitOk("http://127.0.0.1:" + prometheusB + "/-/ready");
+        awaitOk("http://127.0.0.1:" + alertmanagerB + "/-/ready");
+        for (int prometheus : List.of(ports.prometheus(), prometheusB)) {
+            await(() -> get("http://127.0.0.1:" + prometheus + "/api/v1/targets").body(),
+                    b -> b.contains(apis.get(0)) && b.contains(apis.get(1)));
+        }
+        // The webhook goes to the first instance.
+        assertThat(Files.readString(data.resolve("alertmanager.yml"))).contains("http://" + apis.get(0) + "/alerts/webhook");
+        await(() -> get("http://127.0.0.1:" + alertmanagerB + "/api/v2/status").body(),
+                b -> b.contains("\"status\":\"ready\"") && b.split("\"address\"").length == 3);
+        // Both replicas write "up" of Prometheus itself; the store holds one series per target, without "replica".
+        String stored = await(() -> query("http://127.0.0.1:" + victoria, "up{job=\"prometheus\"}"),
+                b -> b.split("\"instance\"").length == 3);
+        assertThat(stored).doesNotContain("\"replica\"");
+
+        String added = "127.0.0.1:" + freePort();
+        Path targets = data.resolve(FleetSettings.STANDARD.apiTargetsFile());
+        Files.writeString(targets, Files.readString(targets) + "    - \"" + added + "\"\n");
+        await(() -> get("http://127.0.0.1:" + prometheusB + "/api/v1/targets").body(), b -> b.contains(added));
+        List<ProcessHandle> children = runner.descendants().toList();
+        assertThat(children).hasSize(6);
+        runner.destroy();
+        assertStoppedCleanly(children);
+    }
+
+    @Test
+    void aBadApiAddressIsRefused() throws Exception {
+        Path monitoring = tmp.resolve("monitoring");
+        StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
+        runner = start(monitoring, Map.of(), "--api", "http://host/");
+        assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(runner.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("runner.out"))).contains("not a HOST:PORT API address");
     }
 
     @Test

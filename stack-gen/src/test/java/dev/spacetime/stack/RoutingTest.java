@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.Component;
-import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,8 @@ class RoutingTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        config = StackGenerator.generate(StackSettings.compose(ComposeSettings.STANDARD), tmp).get(1);
+        StackGenerator.generate(StackSettings.compose(ComposeSettings.STANDARD), tmp);
+        config = tmp.resolve(StackGenerator.ALERTMANAGER_YML);
     }
 
     @Test
@@ -65,7 +67,7 @@ class RoutingTest {
         List<Object> rules = Yaml.list(Yaml.load(config), "inhibit_rules");
         assertThat(rules).isNotEmpty();
         List<Map<String, String>> firing = AlertCatalog.alerts(Settings.defaults()).stream()
-                .map(AlertCatalog::firingLabels).toList();
+                .map(a -> AlertCatalog.firingLabels(Settings.defaults().scope(), a)).toList();
         assertThat(firing).hasSizeGreaterThanOrEqualTo(AlertCatalog.alerts(Settings.defaults()).size());
         for (Object rule : rules) {
             List<Object> equal = Yaml.list(rule, "equal");

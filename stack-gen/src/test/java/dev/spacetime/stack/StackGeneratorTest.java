@@ -3,8 +3,10 @@ package dev.spacetime.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.alerts.Consoles;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,8 @@ class StackGeneratorTest {
     void outputIsByteIdenticalAcrossRuns() throws IOException {
         List<Path> first = StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, tmp.resolve("a"));
         List<Path> second = StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, tmp.resolve("b"));
-        assertThat(first).hasSameSizeAs(second).hasSize(9);
+        // 3 compose files, 4 compose configs + 4 of the HA pair, 5 native configs, the runner, each prometheus.yml's targets file.
+        assertThat(first).hasSameSizeAs(second).hasSize(21);
         for (int i = 0; i < first.size(); i++) {
             assertThat(tmp.resolve("a").relativize(first.get(i))).isEqualTo(tmp.resolve("b").relativize(second.get(i)));
             assertThat(Files.readAllBytes(first.get(i))).isEqualTo(Files.readAllBytes(second.get(i)));
@@ -62,17 +65,117 @@ class StackGeneratorTest {
         Map<String, Object> config = Yaml.load(monitoring().resolve("prometheus/prometheus.yml"));
         assertThat(Yaml.map(config, "global")).containsEntry("scrape_interval", "15s").containsEntry("evaluation_interval", "15s");
         assertThat(Yaml.list(config, "rule_files")).containsExactly("prometheus_alerts.yml", "recording_rules.yml");
-        Map<Object, Object> targets = Yaml.list(config, "scrape_configs").stream().collect(Collectors.toMap(
+        Map<Object, Object> targets = Yaml.list(config, "scrape_configs").stream()
+                .filter(job -> ((Map<?, ?>) job).containsKey("static_configs")).collect(Collectors.toMap(
                 job -> ((Map<?, ?>) job).get("job_name"),
                 job -> ((Map<?, ?>) Yaml.list(job, "static_configs").get(0)).get("targets")));
         assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Jobs.API, List.of("api:8080"),
                 Jobs.PROMETHEUS, List.of("localhost:9090"),
                 Jobs.NODE, List.of("node-exporter:9100")));
+        assertThat(apiTargets(monitoring().resolve("prometheus"), config, "api-targets.yml")).containsExactly("api:8080");
         assertThat(Yaml.map(config, "alerting").toString()).contains("alertmanager:9093");
 
         Map<String, Object> hostApi = Yaml.load(monitoring().resolve("prometheus/prometheus-host-api.yml"));
-        assertThat(hostApi.toString()).contains("host.docker.internal:8080").doesNotContain("api:8080");
+        assertThat(apiTargets(monitoring().resolve("prometheus"), hostApi, StackSettings.HOST_API_TARGETS_FILE))
+                .containsExactly("host.docker.internal:8080");
+    }
+
+    /** The API job reads {@code file} (beside prometheus.yml) through file_sd; the targets it lists. */
+    private static List<Object> apiTargets(Path dir, Map<String, Object> config, String file) throws IOException {
+        Map<?, ?> api = (Map<?, ?>) Yaml.list(config, "scrape_configs").stream()
+                .filter(job -> Jobs.API.equals(((Map<?, ?>) job).get("job_name"))).findFirst().orElseThrow();
+        assertThat(api.containsKey("static_configs")).isFalse();
+        assertThat(Yaml.list(Yaml.list(api, "file_sd_configs").get(0), "files")).containsExactly(file);
+        List<Object> groups = new org.yaml.snakeyaml.Yaml().load(Files.readString(dir.resolve(file)));
+        return Yaml.list(groups.get(0), "targets");
+    }
+
+    /**
+     * Each replica of the HA pair: its replica label, dropped from alerts and from writes to VictoriaMetrics (which
+     * deduplicates), both Alertmanagers, the same targets file; the compose override adds the twins and the store.
+     */
+    @Test
+    void theHighAvailabilityPairDiffersOnlyByTheReplicaLabelAndItsOwnAddress() throws IOException {
+        Path monitoring = monitoring();
+        for (String dir : List.of("prometheus", "native")) {
+            Map<String, Object> a = Yaml.load(monitoring.resolve(dir).resolve(StackGenerator.replicaConfig("a")));
+            Map<String, Object> b = Yaml.load(monitoring.resolve(dir).resolve(StackGenerator.replicaConfig("b")));
+            assertThat(Yaml.map(Yaml.map(a, "global"), "external_labels")).isEqualTo(Map.of("replica", "a"));
+            assertThat(Yaml.map(Yaml.map(b, "global"), "external_labels")).isEqualTo(Map.of("replica", "b"));
+            for (Map<String, Object> replica : List.of(a, b)) {
+                Map<String, Object> alerting = Yaml.map(replica, "alerting");
+                assertThat(Yaml.list(alerting, "alert_relabel_configs"))
+                        .containsExactly(Map.of("action", "labeldrop", "regex", "replica"));
+                assertThat(Yaml.list(Yaml.list(Yaml.list(alerting, "alertmanagers").get(0), "static_configs").get(0),
+                        "targets")).hasSize(2);
+                Map<?, ?> write = (Map<?, ?>) Yaml.list(replica, "remote_write").get(0);
+                assertThat((String) write.get("url")).endsWith(":8428/api/v1/write");
+                assertThat(Yaml.list(write, "write_relabel_configs"))
+                        .containsExactly(Map.of("action", "labeldrop", "regex", "replica"));
+                assertThat(apiTargets(monitoring.resolve(dir), replica, "api-targets.yml")).hasSize(1);
+            }
+        }
+        Tool.Result merged = Tool.DOCKER_COMPOSE.runInEmptyEnvironment(monitoring, List.of("-f",
+                StackGenerator.COMPOSE_YML, "-f", StackGenerator.COMPOSE_HA_YML, "config"));
+        assertThat(merged.ok()).as(merged.toString()).isTrue();
+        Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
+        assertThat(services).containsKeys("prometheus", "prometheus-b", "alertmanager", "alertmanager-b",
+                "victoriametrics");
+        assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "command")).contains("--cluster.peer=alertmanager-b:9094");
+        assertThat(Yaml.list(Yaml.map(services, "alertmanager-b"), "command")).contains("--cluster.peer=alertmanager:9094");
+        assertThat(Yaml.list(Yaml.map(services, "prometheus-b"), "command"))
+                .contains("--config.file=/etc/prometheus/prometheus-ha-b.yml");
+        // Grafana's second data source is this service.
+        assertThat(dev.spacetime.dashboard.Provisioning.LONG_TERM_URL)
+                .isEqualTo("http://" + ComposeService.VICTORIAMETRICS.serviceName() + ":" + FleetSettings.STANDARD.longTermStore().port());
+    }
+
+    /** The rules and the dashboard select the scope's cluster label, so the API's series must carry it. */
+    @Test
+    void aClusterScopeLabelsEveryApiSeries() throws IOException {
+        Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"));
+        StackSettings single = StackSettings.nativeLoopback(new Ports(18080, 19090, 19093, 19100), "token");
+        StackSettings stack = new StackSettings(PrometheusSettings.of(clustered, FleetSettings.STANDARD,
+                FleetSettings.STANDARD.apiTargetsFile(), List.of("127.0.0.1:18080"), "127.0.0.1:19090",
+                "127.0.0.1:19100", List.of("127.0.0.1:19093")), single.alertmanager());
+        StackGenerator.generate(stack, tmp);
+        Path config = tmp.resolve(StackGenerator.PROMETHEUS_YML);
+        Rules.write(tmp);
+        Tool.Result promtool = StackCheck.promtoolCheckConfig(config, tmp, PrometheusSettings.RULE_FILES);
+        assertThat(promtool.ok()).as(promtool.toString()).isTrue();
+        Map<String, Object> relabelling = Map.of("target_label", "cluster", "replacement", "eu-1");
+        for (Object job : Yaml.list(Yaml.load(config), "scrape_configs")) {
+            Map<?, ?> scrape = (Map<?, ?>) job;
+            boolean api = scrape.get("job_name").equals(Jobs.API);
+            assertThat(scrape.get("relabel_configs")).as(String.valueOf(scrape.get("job_name")))
+                    .isEqualTo(api ? List.of(relabelling) : null);
+        }
+    }
+
+    /** Mimir and Thanos Receive keep the replica label (they deduplicate by it); Mimir gets its tenant header. */
+    @Test
+    void mimirAndThanosEndpointsAreTypedAndPassPromtool() throws IOException {
+        Ports ports = new Ports(18080, 19090, 19093, 19100);
+        StackSettings single = StackSettings.nativeLoopback(ports, "token");
+        FleetSettings.HighAvailability ha = FleetSettings.STANDARD.highAvailability();
+        for (RemoteWrite store : List.of(RemoteWrite.mimir("https://mimir.example/", "vr-fleet"),
+                RemoteWrite.thanosReceive("http://thanos-receive:10908"))) {
+            Path dir = tmp.resolve(store.store().name());
+            StackGenerator.generateReplica(StackSettings.replica(single, ha, ha.replicas().get(0), List.of("127.0.0.1:19093"),
+                    store, "127.0.0.1:19090"), dir);
+            Path config = dir.resolve(StackGenerator.replicaConfig("a"));
+            Rules.write(dir);
+            Tool.Result promtool = StackCheck.promtoolCheckConfig(config, dir, PrometheusSettings.RULE_FILES);
+            assertThat(promtool.ok()).as(promtool.toString()).isTrue();
+            Map<?, ?> write = (Map<?, ?>) Yaml.list(Yaml.load(config), "remote_write").get(0);
+            assertThat(write.containsKey("write_relabel_configs")).isFalse();
+            if (store.store() == RemoteWrite.Store.MIMIR) {
+                assertThat(write.get("url")).isEqualTo("https://mimir.example/api/v1/push");
+                assertThat(write.get("headers")).isEqualTo(Map.of("X-Scope-OrgID", "vr-fleet"));
+            } else {
+                assertThat(write.get("url")).isEqualTo("http://thanos-receive:10908/api/v1/receive");
+            }
+        }
     }
 
     @Test
@@ -194,7 +297,8 @@ class StackGeneratorTest {
         Path dir = tmp.resolve("e2e");
         List<Path> files = StackGenerator.generate(
                 StackSettings.testVariant(ports, "/tmp/token", PromDuration.ofSeconds(1)), dir);
-        assertThat(files).containsExactly(dir.resolve("prometheus.yml"), dir.resolve("alertmanager.yml"));
+        assertThat(files).containsExactly(dir.resolve("prometheus.yml"), dir.resolve("api-targets.yml"),
+                dir.resolve("alertmanager.yml"));
         Rules.write(dir);
         Tool.Result promtool = StackCheck.promtoolCheckConfig(dir.resolve("prometheus.yml"), dir, PrometheusSettings.RULE_FILES);
         assertThat(promtool.ok()).as(promtool.toString()).isTrue();
@@ -204,7 +308,8 @@ class StackGeneratorTest {
         Map<String, Object> prometheus = Yaml.load(dir.resolve("prometheus.yml"));
         assertThat(Yaml.map(prometheus, "global")).containsEntry("scrape_interval", "1s")
                 .containsEntry("scrape_timeout", "1s").containsEntry("evaluation_interval", "1s");
-        assertThat(prometheus.toString()).contains("127.0.0.1:18080", "127.0.0.1:19090", "127.0.0.1:19093", "127.0.0.1:19100");
+        assertThat(prometheus.toString()).contains("127.0.0.1:19090", "127.0.0.1:19093", "127.0.0.1:19100");
+        assertThat(apiTargets(dir, prometheus, "api-targets.yml")).containsExactly("127.0.0.1:18080");
         Map<String, Object> alertmanager = Yaml.load(dir.resolve("alertmanager.yml"));
         assertThat(Yaml.map(alertmanager, "route")).containsEntry("group_wait", "1s").containsEntry("group_interval", "1s");
         assertThat(alertmanager.toString()).contains("http://127.0.0.1:18080/alerts/webhook", "credentials_file=/tmp/token");

@@ -1,11 +1,11 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
+import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

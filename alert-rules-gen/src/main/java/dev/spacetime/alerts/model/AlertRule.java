@@ -1,5 +1,6 @@
 package dev.spacetime.alerts.model;
 
+import dev.spacetime.settings.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public record Template(List<Part> parts) {
 
     /** One piece of an annotation. */
-    public sealed interface Part permits Text, Value, Label {
+    public sealed interface Part permits Text, Value, Label, LabelOr {
         String goTemplate();
 
         String expand(Map<String, String> labels, double value);
@@ -57,11 +57,25 @@ public record Template(List<Part> parts) {
         }
     }
 
+    /** One of the alert's labels, or {@code fallback} when the alert lacks it (Go's {@code or}). */
+    public record LabelOr(String name, String fallback) implements Part {
+        @Override
+        public String goTemplate() {
+            return "{{ or $labels." + name + " \"" + fallback.replace("\"", "") + "\" }}";
+        }
+
+        @Override
+        public String expand(Map<String, String> labels, double value) {
+            String v = labels.getOrDefault(name, "");
+            return v.isEmpty() ? fallback.replace("\"", "") : v;
+        }
+    }
+
     public Template {
         parts = List.copyOf(parts);
     }
 
-    /** Strings become text, a {@link Humanize} the humanized value, a {@link Label} that label. */
+    /** Strings become text, a {@link Humanize} the humanized value, any other {@link Part} itself. */
     public static Template of(Object... pieces) {
         List<Part> parts = new ArrayList<>();
         for (Object piece : pieces) {
@@ -69,8 +83,8 @@ public record Template(List<Part> parts) {
                 parts.add(new Text(s));
             } else if (piece instanceof Humanize h) {
                 parts.add(new Value(h));
-            } else if (piece instanceof Label l) {
-                parts.add(l);
+            } else if (piece instanceof Part p) {
+                parts.add(p);
             } else {
                 throw new IllegalArgumentException("not a template part: " + piece);
             }
@@ -80,6 +94,10 @@ public record Template(List<Part> parts) {
 
     public static Label label(String name) {
         return new Label(name);
+    }
+
+    public static LabelOr labelOr(String name, String fallback) {
+        return new LabelOr(name, fallback);
     }
 
     /** The Go template Prometheus expands. */

@@ -1,24 +1,12 @@
 package dev.spacetime.alerts.promql;
 
-import static dev.spacetime.catalog.PromQL.eq;
-import static dev.spacetime.catalog.PromQL.select;
-
-import dev.spacetime.catalog.Jobs;
-import dev.spacetime.catalog.Labels;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.stream.Stream;
 
-/** PromQL composition on top of the catalog's {@code PromQL} helpers: numbers, durations, layout. */
+/**
+ * PromQL composition on top of the catalog's {@code PromQL} helpers: numbers and layout. Selectors come from the
+ * settings' {@code Scope}, durations from {@code PromDuration}.
+ */
 public final class Expr {
-
-    /** {@code job="spacetime_api"}: every rule reads the API's series only. */
-    public static final String API_JOB = eq(Labels.JOB, Jobs.API);
-
-    /** {@code series{job="spacetime_api", matchers...}}. */
-    public static String api(String series, String... matchers) {
-        return select(series, Stream.concat(Stream.of(API_JOB), Stream.of(matchers)).toArray(String[]::new));
-    }
 
     /** Seconds per minute: per-minute thresholds multiply per-second rates by it. */
     public static final double PER_MINUTE = 60;
@@ -26,27 +14,6 @@ public final class Expr {
     /** A number as PromQL prints it best: 0.05, 1000000000, 14.4. */
     public static String num(double v) {
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
-
-    /** A duration in Prometheus notation: 5m, 1h, 3d, 1h30m. */
-    public static String duration(Duration d) {
-        if (d.isNegative() || d.toNanosPart() != 0) {
-            throw new IllegalArgumentException("not a whole number of seconds: " + d);
-        }
-        if (d.isZero()) {
-            return "0s";
-        }
-        long s = d.getSeconds();
-        StringBuilder out = new StringBuilder();
-        long[] sizes = {86400, 3600, 60, 1};
-        String[] units = {"d", "h", "m", "s"};
-        for (int i = 0; i < sizes.length; i++) {
-            if (s >= sizes[i]) {
-                out.append(s / sizes[i]).append(units[i]);
-                s %= sizes[i];
-            }
-        }
-        return out.toString();
     }
 
     /**

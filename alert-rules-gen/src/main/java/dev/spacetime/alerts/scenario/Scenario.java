@@ -4,15 +4,15 @@ import static dev.spacetime.alerts.promql.Expr.num;
 import static dev.spacetime.catalog.PromQL.eq;
 import static dev.spacetime.catalog.PromQL.select;
 
-import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Expected;
 import dev.spacetime.alerts.model.AlertTest.InputSeries;
 import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.RecordingTest;
 import dev.spacetime.alerts.promql.Expr;
-import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.MetricDef;
+import dev.spacetime.settings.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,21 +20,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * Test data for one promtool case: series sampled every {@link #SCRAPE} (or a coarser interval for cases that
- * span hours) from time 0 on, as the API exposes them
- * (job and instance labels as Prometheus attaches them).
+ * Test data for one promtool case: series sampled every scrape interval (or a coarser interval for cases that
+ * span hours) from time 0 on, as the API exposes them, with the target labels Prometheus attaches (the scope's
+ * job and cluster label, and an instance). A case about a fleet switches instance with {@link #on} between
+ * series. Start one with {@link TestTargets#scenario}.
  */
 public final class Scenario {
-
-    /** Sample spacing: the scrape interval of the stack. */
-    public static final Duration SCRAPE = Duration.ofSeconds(15);
 
     /** Rule evaluation interval in the tests (promtool's default, written explicitly). */
     public static final Duration EVALUATION = Duration.ofMinutes(1);
 
-    /** The instance label of the test target. */
+    /** The instance label of the single test target. */
     public static final String INSTANCE = "spacetime-api:8080";
 
     /**
@@ -43,31 +42,47 @@ public final class Scenario {
      */
     public static final Duration RECORDING_LAG = EVALUATION;
 
-    /** Labels of the API's target. */
-    public static final Map<String, String> TARGET = Map.of(Labels.JOB, Jobs.API, Labels.INSTANCE, INSTANCE);
-
-    /** Labels left after {@code sum by (job)}. */
-    public static final Map<String, String> JOB = Map.of(Labels.JOB, Jobs.API);
-
+    private final Scope scope;
     private final String description;
     private final Duration length;
     private final Duration interval;
     private final List<InputSeries> series = new ArrayList<>();
+    private String instance = INSTANCE;
 
-    private Scenario(String description, Duration length, Duration interval) {
+    Scenario(Scope scope, String description, Duration length, Duration interval) {
+        this.scope = scope;
         this.description = description;
         this.length = length;
         this.interval = interval;
     }
 
-    /** A scenario whose series cover {@code [0, length]}, one sample per scrape. */
-    public static Scenario of(String description, Duration length) {
-        return new Scenario(description, length, SCRAPE);
+    /** The instance label of the {@code n}-th target (1, 2, 3…) of a fleet case. */
+    public static String instance(int n) {
+        return "spacetime-api-" + n + ":8080";
     }
 
-    /** A scenario spanning hours: one sample per {@code interval} keeps promtool fast; rates stay exact. */
-    public static Scenario of(String description, Duration length, Duration interval) {
-        return new Scenario(description, length, interval);
+    /** How many instances a fleet case runs: enough for "one bad, two good" and the reverse. */
+    public static final int FLEET = 3;
+
+    /**
+     * Series of a {@link #FLEET}: instances {@code instance(1)} to {@code instance(bad)} get {@code badData}, the
+     * others {@code goodData}; afterwards the single target is current again.
+     */
+    public Scenario fleet(int bad, UnaryOperator<Scenario> badData, UnaryOperator<Scenario> goodData) {
+        if (bad < 0 || bad > FLEET) {
+            throw new IllegalArgumentException(bad + " bad instances of " + FLEET);
+        }
+        for (int n = 1; n <= FLEET; n++) {
+            on(instance(n));
+            (n <= bad ? badData : goodData).apply(this);
+        }
+        return on(INSTANCE);
+    }
+
+    /** The series added from now on belong to {@code target} (until the next call). */
+    public Scenario on(String target) {
+        this.instance = target;
+        return this;
     }
 
     /** When a condition on gauges holds: at the first evaluation. */
@@ -137,11 +152,10 @@ public final class Scenario {
         return all;
     }
 
-    /** {@code metric{job="spacetime_api", instance="...", extra...}} where extra is label, value pairs. */
-    public static String series(String metric, String... extraLabelValues) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.JOB, Jobs.API);
-        labels.put(Labels.INSTANCE, INSTANCE);
+    /** {@code metric{<scope labels>, instance="…", extra…}} where extra is label, value pairs. */
+    private String selector(String metric, String... extraLabelValues) {
+        Map<String, String> labels = new LinkedHashMap<>(scope.labels());
+        labels.put(Labels.INSTANCE, instance);
         for (int i = 0; i < extraLabelValues.length; i += 2) {
             labels.put(extraLabelValues[i], extraLabelValues[i + 1]);
         }
@@ -149,13 +163,17 @@ public final class Scenario {
                 .toArray(String[]::new));
     }
 
-    /** A counter rising by {@code perSecond} from 0 over the whole scenario. */
-    public Scenario counter(String selector, double perSecond) {
-        return counter(selector, perSecond, length);
+    /**
+     * A counter of the current instance rising by {@code perSecond} from 0 over the whole scenario.
+     *
+     * @param labelValues extra label, value pairs
+     */
+    public Scenario counter(String metric, double perSecond, String... labelValues) {
+        return counterUntil(metric, perSecond, length, labelValues);
     }
 
-    /** A counter rising by {@code perSecond} from 0 until {@code until}, flat afterwards. */
-    public Scenario counter(String selector, double perSecond, Duration until) {
+    /** A counter of the current instance rising by {@code perSecond} from 0 until {@code until}, flat afterwards. */
+    public Scenario counterUntil(String metric, double perSecond, Duration until, String... labelValues) {
         long rising = steps(until);
         long flat = steps(length) - rising;
         double step = perSecond * interval.getSeconds();
@@ -163,13 +181,18 @@ public final class Scenario {
         if (flat > 0) {
             values += " " + num(step * rising) + "+0x" + (flat - 1);
         }
-        series.add(new InputSeries(selector, values));
+        series.add(new InputSeries(selector(metric, labelValues), values));
         return this;
     }
 
-    /** A gauge constant at {@code value}. */
-    public Scenario gauge(String selector, double value) {
-        series.add(new InputSeries(selector, num(value) + "+0x" + steps(length)));
+    /** A gauge of the current instance constant at {@code value}; {@code labelValues} as for counters. */
+    public Scenario gauge(String metric, double value, String... labelValues) {
+        return rawGauge(selector(metric, labelValues), value);
+    }
+
+    /** A gauge of a series outside the scope (another job), given by its full selector. */
+    public Scenario rawGauge(String fullSelector, double value) {
+        series.add(new InputSeries(fullSelector, num(value) + "+0x" + steps(length)));
         return this;
     }
 
@@ -185,12 +208,11 @@ public final class Scenario {
             double bound = i < histogram.buckets().size() ? histogram.buckets().get(i) : Double.POSITIVE_INFINITY;
             double cumulative = observations.stream().filter(o -> o.value() <= bound)
                     .mapToDouble(Observation::perSecond).sum();
-            counter(series(histogram.bucket(), withLe(labelValues, bounds.get(i))), cumulative);
+            counter(histogram.bucket(), cumulative, withLe(labelValues, bounds.get(i)));
         }
-        counter(series(histogram.count(), labelValues),
-                observations.stream().mapToDouble(Observation::perSecond).sum());
-        counter(series(histogram.sum(), labelValues),
-                observations.stream().mapToDouble(o -> o.value() * o.perSecond()).sum());
+        counter(histogram.count(), observations.stream().mapToDouble(Observation::perSecond).sum(), labelValues);
+        counter(histogram.sum(),
+                observations.stream().mapToDouble(o -> o.value() * o.perSecond()).sum(), labelValues);
         return this;
     }
 

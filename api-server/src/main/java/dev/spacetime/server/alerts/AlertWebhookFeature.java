@@ -1,22 +1,25 @@
 package dev.spacetime.server.alerts;
 
 import dev.spacetime.catalog.Metrics;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.http.ApiException;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import dev.spacetime.server.state.AlertRecords;
 import dev.spacetime.server.state.StateStore;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,24 +49,31 @@ public final class AlertWebhookFeature implements RouteFeature {
     public static final String LIST_PATH = "/alerts";
     private static final int MAX_FILTER_CHARS = 256;
 
-    private final AlertStore store;
+    private final AlertStore store = new AlertStore(AlertStore.DEFAULT_CAPACITY);
+    private final AlertRecords kept;
+    private final Map<AlertStatus, CounterDataPoint> received = new EnumMap<>(AlertStatus.class);
+    private final Vertx vertx;
+    private final TokenService tokens;
+    private final Path webhookTokenFile;
 
-    public AlertWebhookFeature() {
-        this(AlertStore.DEFAULT_CAPACITY);
-    }
-
-    public AlertWebhookFeature(int capacity) {
-        this.store = new AlertStore(capacity);
+    /**
+     * Keeps alerts in {@code state} (restoring the kept ones now) and counts them in {@code metrics}; once the server
+     * listens, writes the webhook token from {@code tokens} to {@code webhookTokenFile} and keeps it fresh.
+     */
+    public AlertWebhookFeature(StateStore state, ServerMetrics metrics, Vertx vertx, TokenService tokens,
+                               Path webhookTokenFile) {
+        this.kept = state.alerts();
+        this.vertx = vertx;
+        this.tokens = tokens;
+        this.webhookTokenFile = webhookTokenFile.toAbsolutePath();
+        for (AlertStatus s : AlertStatus.values()) {
+            received.put(s, metrics.counter(Metrics.ALERT_NOTIFICATIONS).labelValues(s.label()));
+        }
+        restore(state.restored().alerts());
     }
 
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        AlertRecords kept = ctx.state().alerts();
-        restore(ctx.state().restored().alerts(), kept);
-        Map<AlertStatus, CounterDataPoint> received = new EnumMap<>(AlertStatus.class);
-        for (AlertStatus s : AlertStatus.values()) {
-            received.put(s, ctx.metrics().counter(Metrics.ALERT_NOTIFICATIONS).labelValues(s.label()));
-        }
+    public void mount(Routes routes) {
         routes.post(WEBHOOK_PATH).role(Role.WEBHOOK).jsonBody().handler(rc -> {
             WebhookPayload payload = WebhookPayload.parse(RequestContext.of(rc).json(), Instant.now());
             CompletableFuture<Void> saved;
@@ -92,7 +102,7 @@ public final class AlertWebhookFeature implements RouteFeature {
     }
 
     /** Puts the kept alerts back in order; rows that cannot be read, or no longer fit, are dropped from the table. */
-    private void restore(List<AlertRecords.Row> rows, AlertRecords kept) {
+    private void restore(List<AlertRecords.Row> rows) {
         List<ReceivedAlert> alerts = new ArrayList<>(rows.size());
         List<String> dropped = new ArrayList<>();
         for (AlertRecords.Row row : rows) {
@@ -116,8 +126,8 @@ public final class AlertWebhookFeature implements RouteFeature {
     }
 
     @Override
-    public void listening(ServerContext ctx) throws IOException {
-        WebhookToken.provision(ctx);
+    public void listening() throws IOException {
+        WebhookToken.provision(vertx, tokens, webhookTokenFile);
     }
 
     private static Predicate<ReceivedAlert> filter(RoutingContext rc) {

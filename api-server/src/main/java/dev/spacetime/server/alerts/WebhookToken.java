@@ -1,9 +1,9 @@
 package dev.spacetime.server.alerts;
 
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,41 +25,42 @@ final class WebhookToken {
     private static final Logger LOG = Logger.getLogger(WebhookToken.class.getName());
     static final String CREDENTIAL = "webhook";
 
+    private final Vertx vertx;
     private final TokenService tokens;
     private final Path file;
     private final Duration ttl;
     private volatile String currentId;
 
-    private WebhookToken(TokenService tokens, Path file, Duration ttl) {
+    private WebhookToken(Vertx vertx, TokenService tokens, Path file, Duration ttl) {
+        this.vertx = vertx;
         this.tokens = tokens;
         this.file = file;
         this.ttl = ttl;
     }
 
     /** Writes the kept (or a new) token before the server reports that it listens; blocking. */
-    static void provision(ServerContext ctx) throws IOException {
-        Path file = ctx.config().alertWebhookTokenPath().toAbsolutePath();
-        WebhookToken webhook = new WebhookToken(ctx.tokens(), file, ctx.tokens().config().tokenTtl());
+    static void provision(Vertx vertx, TokenService tokens, Path file) throws IOException {
+        WebhookToken webhook = new WebhookToken(vertx, tokens, file, tokens.config().tokenTtl());
         TokenService.NewToken token;
         try {
-            token = ctx.tokens().credential(CREDENTIAL, Role.WEBHOOK, webhook.ttl).await(30, TimeUnit.SECONDS);
+            token = tokens.credential(CREDENTIAL, Role.WEBHOOK, webhook.ttl).await(30, TimeUnit.SECONDS);
         } catch (TimeoutException | RuntimeException e) {
             throw new IOException("cannot store the alert webhook token: " + e.getMessage(), e);
         }
         webhook.write(token);
         LOG.info("alert webhook token written to " + file);
         long refreshMs = Math.max(1000, webhook.ttl.toMillis() / 2);
-        ctx.vertx().setPeriodic(refreshMs, id -> webhook.rewrite(ctx));
-        ctx.tokens().onRevoked(ids -> {
+        vertx.setPeriodic(refreshMs, id -> webhook.rewrite());
+        tokens.onRevoked(ids -> {
             if (ids.contains(webhook.currentId)) {
-                webhook.rewrite(ctx);
+                webhook.rewrite();
             }
         });
     }
 
-    private void rewrite(ServerContext ctx) {
+    private void rewrite() {
         tokens.renewCredential(CREDENTIAL, Role.WEBHOOK, ttl)
-                .compose(token -> ctx.vertx().executeBlocking(() -> {
+                .compose(token -> vertx.executeBlocking(() -> {
                     write(token);
                     return null;
                 }, false))

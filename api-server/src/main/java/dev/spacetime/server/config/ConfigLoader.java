@@ -50,8 +50,13 @@ public final class ConfigLoader {
             new Setting("--connections-per-client", "SPACETIME_CONNECTIONS_PER_CLIENT", "connections.perClient"),
             new Setting("--head-timeout-ms", "SPACETIME_HEAD_TIMEOUT_MS", "connections.headTimeoutMs"),
             new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"));
-    /** Scene work is CPU-bound: one thread per core, at least two so one slow scene cannot block every other. */
-    private static final int DEFAULT_WORKLOAD_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Scene work is CPU-bound: one thread per core, at least two so one slow scene cannot block every other; and no
+     * more than the heap holds (a 50,000-node scene job holds about 80 MB at its peak; one thread per 128 MiB of
+     * heap, so {@code -Xmx512m} runs four at most, however many cores the host has).
+     */
+    private static final int DEFAULT_WORKLOAD_THREADS = Math.max(2, Math.min(
+            Runtime.getRuntime().availableProcessors(), (int) (Runtime.getRuntime().maxMemory() / (128L << 20))));
 
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 

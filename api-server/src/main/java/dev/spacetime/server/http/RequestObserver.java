@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * The first handler of every request: attaches its {@link RequestContext}, sets the security headers, and when the
@@ -25,10 +24,10 @@ import java.util.function.Supplier;
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     private final HttpMetrics metrics;
-    private final Supplier<RequestTracer> tracer;
+    private final RequestTracer tracer;
     private final boolean instrumented;
 
-    public RequestObserver(HttpMetrics metrics, Supplier<RequestTracer> tracer, boolean instrumented) {
+    public RequestObserver(HttpMetrics metrics, RequestTracer tracer, boolean instrumented) {
         this.metrics = metrics;
         this.tracer = tracer;
         this.instrumented = instrumented;
@@ -56,7 +55,7 @@ public final class RequestObserver implements Handler<RoutingContext> {
             }
         }
         RequestContext rc = RequestContext.attach(ctx, start,
-                tracer.get().start(method, request.path(), start, traceId));
+                tracer.start(method, request.path(), start, traceId));
         Observation observation = new Observation(request, response, rc, method, traceId);
         response.endHandler(observation).closeHandler(observation);
         ctx.next();

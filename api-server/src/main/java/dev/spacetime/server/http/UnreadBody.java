@@ -6,11 +6,12 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The rest of a refused request's body (401, 413, 429... while it is still arriving): the response says
- * {@code Connection: close}, and the connection is closed once the body has ended, once more than
- * {@link #DRAIN_LIMIT} bytes were discarded, or {@link #CLOSE_WITHIN_MS} after the refusal, whichever comes first.
- * Draining a little lets a client that sends a small body read the answer before the close; the bounds keep a
- * refused 50 MiB upload from holding the connection (a paused request would otherwise sit until the idle timeout,
- * with the client blocked writing).
+ * {@code Connection: close}; up to {@link #DRAIN_LIMIT} more bytes are read and discarded, and the connection is
+ * closed once the body has ended or {@link #CLOSE_WITHIN_MS} after the refusal, whichever comes first. The bounds
+ * keep a refused 50 MiB upload from holding the connection (a paused request would otherwise sit until the idle
+ * timeout, with the client blocked writing). Past the drain limit reading stops but the close still waits for the
+ * timer: closing a socket with unread input sends a reset, and a client still writing its body can lose the answer
+ * it had not read yet (the lingering-close problem), so it gets that moment to read it.
  */
 final class UnreadBody {
     static final long DRAIN_LIMIT = 256 * 1024;
@@ -28,7 +29,7 @@ final class UnreadBody {
         request.handler(chunk -> {
             drained[0] += chunk.length();
             if (drained[0] > DRAIN_LIMIT) {
-                connection.close();
+                request.pause();
             }
         });
         request.endHandler(v -> {

@@ -5,18 +5,19 @@ import dev.spacetime.profiler.Profiler;
 import dev.spacetime.profiler.ProfilerSettings;
 import dev.spacetime.profiler.Ticker;
 import dev.spacetime.profiler.report.ProfileReport;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.config.ServerConfig;
 import dev.spacetime.server.http.ApiException;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.http.RequestTracer;
 import dev.spacetime.server.http.Responses;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import dev.spacetime.server.state.StateStore;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -24,11 +25,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.logging.Logger;
 
 /**
- * The request profiler of the running server. Installs the {@link ProfilingTracer} (unless the configuration turns
- * instrumentation off) and serves what it kept; GETs need a reader token, changes an admin token.
+ * The request profiler of the running server: its {@link #tracer()} (a {@link ProfilingTracer}, unless the
+ * configuration turns instrumentation off) observes every request, and its routes serve what it kept; GETs need a
+ * reader token, changes an admin token.
  * <ul>
  *   <li>{@code GET /debug/profile}: recent and slow requests with their phases, phase and endpoint statistics,
  *   filters applied, totals, settings; filters {@code endpoint, method, status, slow_only, min_duration_ms, limit}</li>
@@ -51,23 +54,46 @@ public final class ProfilingFeature implements RouteFeature {
     static final String CHANGES = "profiler.changes";
     private static final Logger LOG = Logger.getLogger(ProfilingFeature.class.getName());
 
-    @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        boolean instrumented = ctx.config().instrumentation().enabled();
-        StateStore state = ctx.state();
-        JsonObject changed = kept(state, instrumented);
-        Profiler profiler = new Profiler(settings(ctx.config().profiler(), instrumented).withChanges(changed.getMap()),
-                Ticker.SYSTEM);
-        if (instrumented) {
-            ctx.tracer(new ProfilingTracer(profiler));
-            ctx.metrics().http().keptProfiles(profiler::keptNow);
-        }
+    private final boolean instrumented;
+    private final StateStore state;
+    private final WorkerExecutor monitoring;
+    /** Every setting changed at run time, as stored (guarded by itself). */
+    private final JsonObject changed;
+    private final Profiler profiler;
+    private final RequestTracer tracer;
 
+    /**
+     * The profiler with the configured settings and, over them, the changes kept in {@code state} by earlier runs.
+     * Built before any route is mounted: its {@link #tracer()} observes every request. Reports are computed on
+     * {@code monitoring}.
+     */
+    public ProfilingFeature(ServerConfig.Profiling config, boolean instrumented, StateStore state,
+                            WorkerExecutor monitoring) {
+        this.instrumented = instrumented;
+        this.state = state;
+        this.monitoring = monitoring;
+        this.changed = kept(state, instrumented);
+        this.profiler = new Profiler(settings(config, instrumented).withChanges(changed.getMap()), Ticker.SYSTEM);
+        this.tracer = instrumented ? new ProfilingTracer(profiler) : RequestTracer.NONE;
+    }
+
+    /** What traces each request: the profiler, or nothing when the server is not instrumented. */
+    public RequestTracer tracer() {
+        return tracer;
+    }
+
+    /** The sequences of the profiles kept now: latency exemplars advertise only those. */
+    public LongPredicate keptProfiles() {
+        return profiler.keptNow();
+    }
+
+    @Override
+    public void mount(Routes routes) {
         routes.get(PATH).role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
-                report(rc, ctx, profiler, ProfileReport::debugProfile));
+                report(rc, ProfileReport::debugProfile));
 
         routes.get(PATH + "/summary").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
-                report(rc, ctx, profiler, ProfileReport::summary));
+                report(rc, ProfileReport::summary));
 
         routes.post(PATH).role(Role.ADMIN).limit(RouteGroup.DEFAULT).jsonBody().handler(rc -> {
             Map<String, Object> changes = RequestContext.of(rc).json().getMap();
@@ -107,7 +133,7 @@ public final class ProfilingFeature implements RouteFeature {
 
         routes.get(PATH + "/flamegraph").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc -> {
             ProfileParameters params = ProfileParameters.of(rc);
-            offload(rc, ctx, () -> {
+            offload(rc, () -> {
                 try (var ignored = RequestContext.of(rc).phase(Phases.SERIALIZATION)) {
                     return FlameGraphs.render(profiler, params);
                 }
@@ -147,10 +173,9 @@ public final class ProfilingFeature implements RouteFeature {
         return changes;
     }
 
-    private static void report(RoutingContext rc, ServerContext ctx, Profiler profiler,
-                               Function<ProfileView, Map<String, Object>> body) {
+    private void report(RoutingContext rc, Function<ProfileView, Map<String, Object>> body) {
         ProfileParameters params = ProfileParameters.of(rc);
-        offload(rc, ctx, () -> Responses.encode(rc, new JsonObject(body.apply(profiler.view(params.query())))),
+        offload(rc, () -> Responses.encode(rc, new JsonObject(body.apply(profiler.view(params.query())))),
                 json -> Responses.send(rc, 200, json));
     }
 
@@ -158,8 +183,8 @@ public final class ProfilingFeature implements RouteFeature {
      * Runs {@code work} on the monitoring executor, then {@code send} on the event loop; failures go to the error
      * handler.
      */
-    private static <T> void offload(RoutingContext rc, ServerContext ctx, Callable<T> work, Consumer<T> send) {
-        ctx.monitoring().executeBlocking(work, false).onComplete(ar -> {
+    private <T> void offload(RoutingContext rc, Callable<T> work, Consumer<T> send) {
+        monitoring.executeBlocking(work, false).onComplete(ar -> {
             if (ar.succeeded()) {
                 send.accept(ar.result());
             } else {

@@ -1,9 +1,8 @@
 package dev.spacetime.server.runbooks;
 
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.http.ApiException;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +17,7 @@ public final class RunbookFeature implements RouteFeature {
     private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
 
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
+    public void mount(Routes routes) {
         RunbookPages runbooks = RunbookPages.bundled();
         routes.get("/runbooks/").handler(rc -> send(rc, runbooks.index()));
         routes.get("/runbooks/:alert").handler(rc -> {

@@ -12,14 +12,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Link;
@@ -32,7 +29,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * {@code runbooks/} on the class path), rendered once to HTML pages. Raw HTML in the Markdown is escaped and link
  * targets sanitised; links between runbooks ({@code Name.md}) are rewritten to the served pages.
  *
- * @param index the index page ({@code README.md}, the generated table of every alert)
+ * @param index the index page ({@code README.md}, the generated list of every alert)
  * @param pages each alert's page by alert name, sorted
  */
 public record RunbookPages(Buffer index, Map<String, Buffer> pages) {
@@ -40,7 +37,6 @@ public record RunbookPages(Buffer index, Map<String, Buffer> pages) {
     static final String RESOURCE_DIR = "runbooks";
     static final String INDEX = "README.md";
     private static final String SUFFIX = ".md";
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
     /** The bundled runbooks, read and rendered on first use (one class load), shared by every server. */
     public static RunbookPages bundled() {
@@ -59,8 +55,8 @@ public record RunbookPages(Buffer index, Map<String, Buffer> pages) {
             throw new IllegalStateException("no " + INDEX + " among the bundled runbooks");
         }
         Set<String> names = sources.keySet().stream().map(RunbookPages::alertName).collect(Collectors.toSet());
-        Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+        Parser parser = Parser.builder().build();
+        HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
                 .build();
         Map<String, Buffer> pages = new TreeMap<>();
         sources.forEach((file, text) -> {

@@ -6,15 +6,14 @@ import dev.spacetime.scene.project.LoadedScene;
 import dev.spacetime.scene.project.SceneListing;
 import dev.spacetime.scene.project.SceneStages;
 import dev.spacetime.scene.project.ValidationReport;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.http.ApiException;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import dev.spacetime.server.workload.Workload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,12 +41,19 @@ public final class SceneFeature implements RouteFeature {
         JsonObject run(SceneStages stages) throws SceneException;
     }
 
-    @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        SceneHost engine = ctx.scenes();
-        SceneErrors errors = engine.errors();
-        Workload workload = ctx.workload();
+    private final SceneHost engine;
+    private final SceneErrors errors;
+    private final Workload workload;
 
+    /** The scene API over {@code scenes}, its file and parse work on {@code workload}. */
+    public SceneFeature(SceneHost scenes, Workload workload) {
+        this.engine = scenes;
+        this.errors = scenes.errors();
+        this.workload = workload;
+    }
+
+    @Override
+    public void mount(Routes routes) {
         routes.post("/scene").role(Role.ADMIN).limit(RouteGroup.SCENE).jsonBody().handler(rc -> {
             String path = scenePath(rc);
             blocking(rc, workload, errors, stages -> scene(engine.load(path, stages)));

@@ -1,9 +1,8 @@
 package dev.spacetime.server.viewer;
 
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.http.ApiException;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class ViewerFeature implements RouteFeature {
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
+    public void mount(Routes routes) {
         ViewerFiles files = ViewerFiles.bundled();
         routes.get(PATH).handler(rc -> send(rc, files.page(), false));
         // After the page's route: a route without the slash would match /debug/viewer/ too (Vert.x), and the page's

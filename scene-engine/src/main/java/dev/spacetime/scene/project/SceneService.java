@@ -45,7 +45,8 @@ public final class SceneService {
     public SceneService(SceneConfig config) throws IOException {
         this.config = config;
         this.root = new ProjectRoot(config.projectRoot());
-        this.parser = new TscnParser(config.parseLimits());
+        // A file with more [node] sections than the tree may hold is refused while parsing, not after.
+        this.parser = new TscnParser(config.parseLimits().withMaxNodes(config.instantiationLimits().maxNodes()));
         this.lister = new SceneLister(root, config.maxListedFiles());
     }
 

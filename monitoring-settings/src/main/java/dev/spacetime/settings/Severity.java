@@ -1,4 +1,4 @@
-package dev.spacetime.alerts.model;
+package dev.spacetime.settings;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.settings;
 
 import java.time.Duration;
 
@@ -23,6 +23,7 @@ import java.time.Duration;
  *                             one bad scrape
  * @param sloTicket            slow-burn SLO alerts: tickets can wait 15m to avoid flapping
  * @param workloadSaturated    WorkloadSaturated: 5m, so a burst of scene loads does not warn anyone
+ * @param instancesDown        HTTPAPIInstancesDown: 2m, as HTTPAPIDown
  */
 public record ForDurations(
         Duration apiDown,
@@ -39,18 +40,19 @@ public record ForDurations(
         Duration sceneLoadErrors,
         Duration sloPage,
         Duration sloTicket,
-        Duration workloadSaturated) {
+        Duration workloadSaturated,
+        Duration instancesDown) {
 
     public static ForDurations defaults() {
         Duration two = Duration.ofMinutes(2);
         Duration five = Duration.ofMinutes(5);
         Duration ten = Duration.ofMinutes(10);
         return new ForDurations(two, two, five, five, five, ten, two, five, five, five, ten, five, two,
-                Duration.ofMinutes(15), five);
+                Duration.ofMinutes(15), five, two);
     }
 
     /** Every alert with the same {@code for}: the hook for test stacks that must see alerts fire quickly. */
     public static ForDurations all(Duration d) {
-        return new ForDurations(d, d, d, d, d, d, d, d, d, d, d, d, d, d, d);
+        return new ForDurations(d, d, d, d, d, d, d, d, d, d, d, d, d, d, d, d);
     }
 }

@@ -1,6 +1,5 @@
-package dev.spacetime.alerts;
+package dev.spacetime.settings;
 
-import dev.spacetime.alerts.model.Severity;
 import dev.spacetime.catalog.Metrics;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.spacetime.alerts;
+package dev.spacetime.settings;
 
 /**
  * Every number an alert compares against, named and explained once (kubernetes-mixin's {@code _config} style).
@@ -19,6 +19,9 @@ package dev.spacetime.alerts;
  * @param sceneLoadErrorRatio        HighSceneLoadErrorRate: errors / (loads + errors) (seed: 10 %)
  * @param minSceneLoadRate           volume guard (scene load attempts/s) for HighSceneLoadErrorRate: 0.05/s is 15
  *                                   attempts per 5-minute window, so a single failure (6.7 %) stays below 10 %
+ * @param instancesDownRatio         HTTPAPIInstancesDown: share of the job's instances that cannot be scraped. Above
+ *                                   half, the rest of a fleet sized with one instance of headroom is overloaded;
+ *                                   HTTPAPIDown already names each instance that is down
  */
 public record Thresholds(
         double httpErrorRatio,
@@ -31,10 +34,18 @@ public record Thresholds(
         double criticalMemoryBytes,
         double warningMemoryBytes,
         double sceneLoadErrorRatio,
-        double minSceneLoadRate) {
+        double minSceneLoadRate,
+        double instancesDownRatio) {
+
+    public Thresholds {
+        if (!(instancesDownRatio > 0 && instancesDownRatio < 1)) {
+            throw new IllegalArgumentException("instancesDownRatio must lie strictly between 0 and 1: "
+                    + instancesDownRatio);
+        }
+    }
 
     /** The seed's thresholds plus the documented volume guards. */
     public static Thresholds defaults() {
-        return new Thresholds(0.05, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05);
+        return new Thresholds(0.05, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05, 0.5);
     }
 }

@@ -1,12 +1,16 @@
-package dev.spacetime.server;
+package dev.spacetime.server.routes;
 
 import dev.spacetime.server.auth.AuthHandler;
 import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.http.BodyReader;
 import dev.spacetime.server.http.JsonBody;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.metrics.HttpMetrics;
+import dev.spacetime.server.metrics.ServerMetrics;
+import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimitHandler;
+import dev.spacetime.server.ratelimit.RateLimiter;
 import dev.spacetime.server.ratelimit.RouteGroup;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -34,7 +38,10 @@ public final class Routes {
     public static final long BODY_LIMIT = 1024 * 1024;
 
     private final Router router;
-    private final ServerContext ctx;
+    private final ServerMetrics metrics;
+    private final TokenService tokens;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress clientAddress;
     private final List<Declared> declared = new CopyOnWriteArrayList<>();
 
     /**
@@ -60,9 +67,14 @@ public final class Routes {
         }
     }
 
-    Routes(Router router, ServerContext ctx) {
+    /** Routes on {@code router}, checked with these tokens and rate limits, counted in these metrics. */
+    public Routes(Router router, ServerMetrics metrics, TokenService tokens, RateLimiter rateLimiter,
+                  ClientAddress clientAddress) {
         this.router = router;
-        this.ctx = ctx;
+        this.metrics = metrics;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
     }
 
     public Endpoint get(String path) {
@@ -83,7 +95,7 @@ public final class Routes {
     }
 
     /** The methods routed for a request path (for 405's {@code Allow}); HEAD wherever GET is. */
-    Set<String> allowedMethods(String path) {
+    public Set<String> allowedMethods(String path) {
         Set<String> methods = new TreeSet<>();
         declared.stream().filter(d -> d.matches(path)).forEach(d -> methods.add(d.method().name()));
         if (methods.contains(HttpMethod.GET.name())) {
@@ -138,7 +150,7 @@ public final class Routes {
             String endpoint = path;
             int[] statuses = java.util.Arrays.copyOf(seedStatuses, seedStatuses.length + 1);
             statuses[seedStatuses.length] = 500;
-            HttpMetrics.RouteSeries series = ctx.metrics().http()
+            HttpMetrics.RouteSeries series = metrics.http()
                     .seed(HttpMetrics.methodLabel(method), endpoint, statuses);
             Route route = router.route(method, path);
             boolean answersHead = method == HttpMethod.GET;
@@ -160,11 +172,11 @@ public final class Routes {
                 rc.next();
             });
             if (role != null) {
-                route.handler(new AuthHandler(ctx.tokens(), role, ctx.metrics()));
+                route.handler(new AuthHandler(tokens, role, metrics));
             }
             if (group != null) {
-                route.handler(new RateLimitHandler(ctx.rateLimiter(), ctx.clientAddress(), group,
-                        ctx.metrics().rateLimitHits(endpoint)));
+                route.handler(new RateLimitHandler(rateLimiter, clientAddress, group,
+                        metrics.rateLimitHits(endpoint)));
             }
             if (json) {
                 route.handler(new BodyReader(BODY_LIMIT)).handler(JsonBody.INSTANCE);

@@ -1,14 +1,14 @@
-package dev.spacetime.server.metrics;
+package dev.spacetime.server.metrics.exposition;
 
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -29,14 +29,22 @@ public final class MetricsFeature implements RouteFeature {
     private record Rendered(Buffer body, String contentType, boolean gzip) {
     }
 
+    private final PrometheusRegistry registry;
+    private final WorkerExecutor monitoring;
+
+    /** Serves {@code registry}, collected and written on {@code monitoring}. */
+    public MetricsFeature(PrometheusRegistry registry, WorkerExecutor monitoring) {
+        this.registry = registry;
+        this.monitoring = monitoring;
+    }
+
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        PrometheusRegistry registry = ctx.metrics().registry();
+    public void mount(Routes routes) {
         routes.get("/metrics").handler(rc -> {
             String accept = rc.request().getHeader("Accept");
             boolean gzip = acceptsGzip(rc.request().getHeader("Accept-Encoding"));
             var phase = RequestContext.of(rc).phase(Phases.SERIALIZATION);
-            ctx.monitoring().executeBlocking(() -> render(registry, accept, gzip), false).onComplete(ar -> {
+            monitoring.executeBlocking(() -> render(registry, accept, gzip), false).onComplete(ar -> {
                 phase.close();
                 if (ar.failed()) {
                     rc.fail(ar.cause());
