@@ -187,13 +187,13 @@ else
 fi
 # The admin API (TSDB snapshots for backups, series deletion) is reachable from this host's loopback only.
 "$prometheus_bin" --config.file="$data_dir/prometheus.yml" --storage.tsdb.path="$data_dir/prometheus" \
-  --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --web.enable-admin-api \
+  --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --enable-feature=exemplar-storage --web.enable-admin-api \
   --web.listen-address="127.0.0.1:$prometheus_port" \
   >"$data_dir/prometheus.log" 2>&1 &
 pids+=("$!")
 if [ "$ha" = 1 ]; then
   "$prometheus_bin" --config.file="$data_dir/prometheus-b.yml" --storage.tsdb.path="$data_dir/prometheus-b" \
-    --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --web.enable-admin-api \
+    --storage.tsdb.retention.time=15d --storage.tsdb.retention.size=10GB --enable-feature=exemplar-storage --web.enable-admin-api \
     --web.listen-address="127.0.0.1:$prometheus_b_port" \
     >"$data_dir/prometheus-b.log" 2>&1 &
   pids+=("$!")

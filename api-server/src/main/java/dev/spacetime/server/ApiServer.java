@@ -144,6 +144,7 @@ public final class ApiServer implements AutoCloseable {
             // The first report sets the health gauges before anyone can scrape.
             health.check().join();
             ProfilingFeature profiling = modules.profiling();
+            metrics.http().keptProfiles(profiling::keptProfiles);
 
             Router router = Router.router(vertx);
             router.route().handler(new RequestObserver(metrics.http(), tracer.orElse(profiling.tracer()),

@@ -21,6 +21,7 @@ import dev.spacetime.server.scene.SceneFeature;
 import dev.spacetime.server.scene.SceneHost;
 import dev.spacetime.server.scene.SceneLoaderCheck;
 import dev.spacetime.server.state.StateStore;
+import dev.spacetime.server.viewer.ViewerFeature;
 import dev.spacetime.server.workload.Workload;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -48,7 +49,8 @@ record Modules(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics
                 new SceneFeature(scenes, workload),
                 new AlertWebhookFeature(state, metrics, vertx, tokens, config.alertWebhookTokenPath()),
                 profiling,
-                new RunbookFeature());
+                new RunbookFeature(),
+                new ViewerFeature());
     }
 
     /**

@@ -32,7 +32,7 @@ class SceneApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RequestTracer tracer = (method, path, startNanos) -> {
+        RequestTracer tracer = (method, path, startNanos, traceId) -> {
             List<String> phases = new CopyOnWriteArrayList<>();
             PHASES.put(method + " " + path, phases);
             return new RequestTrace() {

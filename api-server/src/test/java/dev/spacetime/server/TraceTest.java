@@ -21,7 +21,7 @@ class TraceTest {
     void aMutatingRouteReportsItsPhasesInCheckOrder() throws Exception {
         List<String> phases = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<RequestOutcome> outcomes = new LinkedBlockingQueue<>();
-        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos, traceId) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 if (path.equals("/auth/revoke")) {
@@ -53,7 +53,7 @@ class TraceTest {
     @Test
     void aFailureAfterTheResponseWasSentIsLoggedNotLost() throws Exception {
         // A tracer that breaks when the response ends: the client already has its answer, the bug must still show.
-        RequestTracer tracer = (method, path, startNanos) -> new RequestTrace() {
+        RequestTracer tracer = (method, path, startNanos, traceId) -> new RequestTrace() {
             @Override
             public ProfileRecorder.Scope phase(String name) {
                 return ProfileRecorder.Scope.NONE;

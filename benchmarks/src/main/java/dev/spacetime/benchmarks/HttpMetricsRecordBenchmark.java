@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
  * Cost of recording one request into the server's real request metrics ({@link ServerMetrics#http()}): the status
  * counter and the duration, request-size and response-size histograms through their cached data points.
  * {@link #lookupAndRecord} is exactly what the server's request observer does per request (series lookup by method
- * and endpoint, then record); {@link #recordCachedSeries} is the record alone. Run with {@code -prof gc}: the target
- * is no allocation.
+ * and endpoint, then record); {@link #recordCachedSeries} is the record alone; {@link #recordAndOfferExemplar} adds
+ * the latency exemplar offer that follows it (a bucket search and a volatile read; an update at most once per bucket
+ * per 5 s). Run with {@code -prof gc}: the target is no allocation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -25,6 +26,7 @@ public class HttpMetricsRecordBenchmark {
     private HttpMetrics http;
     private HttpMetrics.RouteSeries series;
     private long duration;
+    private long now;
 
     @Setup
     public void setUp() {
@@ -32,6 +34,7 @@ public class HttpMetricsRecordBenchmark {
         // All the server's routes, so the lookup searches a realistically filled map.
         LoadRoutes.traffic(http);
         series = http.series("GET", "/auth/status");
+        now = System.nanoTime();
     }
 
     @Benchmark
@@ -39,6 +42,14 @@ public class HttpMetricsRecordBenchmark {
         // Durations sweep 0..~4 ms so observations land in different buckets, as real ones do.
         duration = (duration + 7_919) & 0x3F_FFFF;
         series.record(200, 120, 180, duration);
+    }
+
+    @Benchmark
+    public void recordAndOfferExemplar() {
+        duration = (duration + 7_919) & 0x3F_FFFF;
+        series.record(200, 120, 180, duration);
+        now += duration; // the request's end: the server has this clock reading already
+        series.exemplar(duration, now, 42, null);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.spacetime.dashboard;
 
 import static dev.spacetime.dashboard.Panels.q;
+import static dev.spacetime.dashboard.Panels.withExemplars;
 import static dev.spacetime.dashboard.Queries.ENDPOINT_FILTER;
 import static dev.spacetime.dashboard.Queries.NO_LABELS;
 import static dev.spacetime.dashboard.Queries.by;
@@ -183,12 +184,13 @@ public final class HttpApiOverview {
 
     Visualization latencyPercentiles() {
         return Panels.timeseries("Latency percentiles", "Request latency quantiles from the recorded histogram "
-                        + "rates (" + duration(Recordings.RATE_WINDOW) + ").",
+                        + "rates (" + duration(Recordings.RATE_WINDOW) + ")."
+                        + " Dots are exemplars: one request per bucket, whose request_id opens its flame graph.",
                 FieldSpec.unit("s").thresholds(latencySteps(settings.thresholds())),
-                q(latency(0.5, NO_LABELS), "p50"),
-                q(latency(0.9, NO_LABELS), "p90"),
-                q(latency(0.95, NO_LABELS), "p95"),
-                q(latency(0.99, NO_LABELS), "p99"));
+                withExemplars(q(latency(0.5, NO_LABELS), "p50")),
+                withExemplars(q(latency(0.9, NO_LABELS), "p90")),
+                withExemplars(q(latency(0.95, NO_LABELS), "p95")),
+                withExemplars(q(latency(0.99, NO_LABELS), "p99")));
     }
 
     /** A slow instance hides behind fast ones in the fleet's percentiles; here it stands out. */
@@ -196,7 +198,7 @@ public final class HttpApiOverview {
         return Panels.timeseries("p95 latency by instance", "95th percentile of request latency per instance "
                         + "(recorded over " + duration(Recordings.RATE_WINDOW) + ").",
                 FieldSpec.unit("s").thresholds(latencySteps(settings.thresholds())).noValue(NO_REQUESTS),
-                q(latency(0.95, by(Labels.INSTANCE)), "{{instance}}"));
+                withExemplars(q(latency(0.95, by(Labels.INSTANCE)), "{{instance}}")));
     }
 
     /** Quantile {@code q} of the instance-level recorded bucket rates, kept apart by {@code by}. */

@@ -22,11 +22,16 @@ import java.util.List;
 final class Panels {
 
     /** One query of a panel and its legend (Prometheus label templates like {@code {{endpoint}}}). */
-    record Query(String expr, String legend) {
+    record Query(String expr, String legend, boolean exemplars) {
     }
 
     static Query q(String expr, String legend) {
-        return new Query(expr, legend);
+        return new Query(expr, legend, false);
+    }
+
+    /** A query of a histogram whose exemplars (requests with their flame graph) are drawn as well. */
+    static Query withExemplars(Query q) {
+        return new Query(q.expr(), q.legend(), true);
     }
 
     private static final Legend BOTTOM_LIST = new Legend(List.of(), LegendMode.LIST, LegendPlacement.BOTTOM, true);
@@ -96,7 +101,8 @@ final class Panels {
     private static List<Target> targets(TargetKind kind, Query... queries) {
         var targets = new ArrayList<Target>();
         for (int i = 0; i < queries.length; i++) {
-            targets.add(kind.make(String.valueOf((char) ('A' + i)), queries[i].expr(), queries[i].legend()));
+            Target target = kind.make(String.valueOf((char) ('A' + i)), queries[i].expr(), queries[i].legend());
+            targets.add(queries[i].exemplars() ? target.withExemplars() : target);
         }
         return targets;
     }

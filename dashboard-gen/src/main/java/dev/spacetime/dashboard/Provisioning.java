@@ -1,5 +1,6 @@
 package dev.spacetime.dashboard;
 
+import dev.spacetime.catalog.Labels;
 import dev.spacetime.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class Provisioning {
     public static final int LONG_TERM_PORT = 8428;
     public static final String LONG_TERM_URL = "http://victoriametrics:" + LONG_TERM_PORT;
 
+    /**
+     * The API's flame graph viewer as a browser on the host reaches it (published on 127.0.0.1:8080 in both ways of
+     * running the stack); an exemplar's {@code request_id} is appended.
+     */
+    public static final String VIEWER_URL = "http://127.0.0.1:8080/debug/viewer/?" + Labels.EXEMPLAR_REQUEST_ID + "=";
+
     public static final String DATASOURCE_FILE = "prometheus.yml";
     public static final String PROVIDER_FILE = "dashboard-provider.yml";
 
@@ -48,14 +55,24 @@ public final class Provisioning {
      */
     public static String datasources() {
         return yaml(Map.of("apiVersion", 1, "datasources", List.of(
-                datasource(DATASOURCE_NAME, DATASOURCE_UID, PROMETHEUS_URL, true),
-                datasource(LONG_TERM_DATASOURCE_NAME, LONG_TERM_DATASOURCE_UID, LONG_TERM_URL, false))));
+                datasource(DATASOURCE_NAME, DATASOURCE_UID, PROMETHEUS_URL, true, true),
+                // VictoriaMetrics keeps no exemplars.
+                datasource(LONG_TERM_DATASOURCE_NAME, LONG_TERM_DATASOURCE_UID, LONG_TERM_URL, false, false))));
     }
 
-    private static Map<String, Object> datasource(String name, String uid, String url, boolean isDefault) {
+    private static Map<String, Object> datasource(String name, String uid, String url, boolean isDefault,
+                                                  boolean exemplars) {
         var jsonData = new LinkedHashMap<String, Object>();
         jsonData.put("httpMethod", "POST");
         jsonData.put("timeInterval", SCRAPE_INTERVAL);
+        if (exemplars) {
+            // An exemplar's request_id links to its flame graph. "$$": Grafana expands ${…} in provisioning files.
+            var viewer = new LinkedHashMap<String, Object>();
+            viewer.put("name", Labels.EXEMPLAR_REQUEST_ID);
+            viewer.put("url", VIEWER_URL + "$${__value.raw}");
+            viewer.put("urlDisplayLabel", "Flame graph");
+            jsonData.put("exemplarTraceIdDestinations", List.of(viewer));
+        }
         var ds = new LinkedHashMap<String, Object>();
         ds.put("name", name);
         ds.put("uid", uid);

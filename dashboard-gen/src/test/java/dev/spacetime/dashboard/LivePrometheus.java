@@ -38,22 +38,23 @@ final class LivePrometheus implements AutoCloseable {
     }
 
     /**
-     * Starts Prometheus with {@code config} (YAML text; rule files relative to {@code dir}) and waits until it is
-     * ready. Fails, naming the Debian package, when the binary is missing.
+     * Starts Prometheus with {@code config} (YAML text; rule files relative to {@code dir}) and extra command-line
+     * {@code flags}, and waits until it is ready. Fails, naming the Debian package, when the binary is missing.
      */
-    static LivePrometheus start(Path dir, String config) throws IOException, InterruptedException {
+    static LivePrometheus start(Path dir, String config, String... flags) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             fail(BINARY + " not found: install the Debian package 'prometheus' (apt-get install prometheus)");
         }
         Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
         int port = freePort();
         Path log = dir.resolve("prometheus.log");
-        Process p = new ProcessBuilder(BINARY.toString(),
+        var command = new java.util.ArrayList<>(List.of(BINARY.toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--log.level=warn"));
+        command.addAll(List.of(flags));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var prometheus = new LivePrometheus(p, log, "http://127.0.0.1:" + port);
         prometheus.awaitReady();
         return prometheus;
@@ -108,6 +109,13 @@ final class LivePrometheus implements AutoCloseable {
             Thread.sleep(250);
         }
         return fail("waited " + timeout + " for " + expr + "; last answer " + last);
+    }
+
+    /** {@code /api/v1/query_exemplars} over the last {@code span}: the series with their exemplars. */
+    JsonNode exemplars(String expr, Duration span) throws IOException, InterruptedException {
+        long end = Instant.now().getEpochSecond() + 1;
+        return get("/api/v1/query_exemplars?query=" + enc(expr) + "&start=" + (end - span.toSeconds()) + "&end="
+                + end);
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {

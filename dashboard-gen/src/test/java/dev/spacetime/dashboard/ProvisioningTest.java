@@ -33,7 +33,21 @@ class ProvisioningTest {
         assertThat(ds).containsEntry("type", "prometheus").containsEntry("uid", "prometheus")
                 .containsEntry("url", "http://prometheus:9090").containsEntry("access", "proxy")
                 .containsEntry("isDefault", true);
-        assertThat(ds.get("jsonData")).isEqualTo(Map.of("httpMethod", "POST", "timeInterval", "15s"));
+        assertThat(ds.get("jsonData")).isEqualTo(Map.of("httpMethod", "POST", "timeInterval", "15s",
+                "exemplarTraceIdDestinations", List.of(Map.of("name", "request_id",
+                        "url", "http://127.0.0.1:8080/debug/viewer/?request_id=$${__value.raw}",
+                        "urlDisplayLabel", "Flame graph"))));
+    }
+
+    @Test
+    void latencyPercentilePanelsDrawExemplarsAndNoOtherPanelAsks() {
+        var withExemplars = HttpApiOverview.dashboard().visualizations()
+                .filter(v -> v.targets().stream().anyMatch(t -> Boolean.TRUE.equals(t.exemplar())))
+                .toList();
+        assertThat(withExemplars).extracting(v -> v.title())
+                .containsExactly("Latency percentiles", "p95 latency by instance");
+        assertThat(withExemplars).flatExtracting(v -> v.targets()).allMatch(t -> t.exemplar() && t.range()
+                && t.expr().contains("http_request_duration_seconds_bucket"));
     }
 
     /** The long-term store answers the same PromQL, so it is a second data source of type prometheus, not default. */
@@ -43,6 +57,8 @@ class ProvisioningTest {
         assertThat(all).hasSize(2);
         assertThat(all.get(1)).containsEntry("type", "prometheus").containsEntry("uid", "long-term")
                 .containsEntry("url", "http://victoriametrics:8428").containsEntry("isDefault", false);
+        assertThat((Map<String, Object>) all.get(1).get("jsonData")).as("VictoriaMetrics keeps no exemplars")
+                .doesNotContainKey("exemplarTraceIdDestinations");
     }
 
     @Test

@@ -27,6 +27,13 @@ public final class Labels {
     /** Histogram bucket upper bound label, set by the client library on {@code _bucket} series. */
     public static final String LE = "le";
 
+    /**
+     * Exemplar labels on {@code http_request_duration_seconds} buckets: the request's profile id ({@code req_<n>},
+     * opened by the API's flame graph viewer) and the W3C trace id it came with in a {@code traceparent} header.
+     */
+    public static final String EXEMPLAR_REQUEST_ID = "request_id";
+    public static final String EXEMPLAR_TRACE_ID = "trace_id";
+
     private Labels() {
     }
 }

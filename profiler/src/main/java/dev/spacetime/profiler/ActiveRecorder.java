@@ -54,6 +54,7 @@ final class ActiveRecorder implements ProfileRecorder {
     private final String method;
     private final String endpoint;
     private final long startNanos;
+    private final String traceId;
 
     // Replaced (never shrunk) when full; volatile so that finish sees the copies' contents. Start empty (shared,
     // never written): many requests record no phase.
@@ -67,13 +68,15 @@ final class ActiveRecorder implements ProfileRecorder {
     private int openRecorded;
     private int openUnrecorded;   // begin()s past MAX_PHASES: always inside every open recorded phase
 
-    ActiveRecorder(Profiler profiler, Ticker ticker, long sequence, String method, String endpoint, long startNanos) {
+    ActiveRecorder(Profiler profiler, Ticker ticker, long sequence, String method, String endpoint, long startNanos,
+                   String traceId) {
         this.profiler = profiler;
         this.ticker = ticker;
         this.sequence = sequence;
         this.method = Objects.requireNonNull(method, "method");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.startNanos = startNanos;
+        this.traceId = traceId;
     }
 
     @Override
@@ -132,7 +135,7 @@ final class ActiveRecorder implements ProfileRecorder {
         }
         KeptProfile done = new KeptProfile(sequence, method, endpoint, status, Math.max(0, requestBytes),
                 Math.max(0, responseBytes), profiler.epochMillisAt(startNanos), startNanos, duration,
-                duration >= profiler.settings().slowThresholdNanos(), n, names, times);
+                duration >= profiler.settings().slowThresholdNanos(), n, names, times, traceId);
         KEPT.setRelease(this, done);
         profiler.store(done);
     }
@@ -146,6 +149,11 @@ final class ActiveRecorder implements ProfileRecorder {
     @Override
     public Optional<String> id() {
         return Optional.of(RequestProfile.ID_PREFIX + sequence);
+    }
+
+    @Override
+    public long sequence() {
+        return sequence;
     }
 
     @Override

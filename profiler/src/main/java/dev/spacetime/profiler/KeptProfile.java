@@ -28,10 +28,11 @@ final class KeptProfile {
     private final int phaseCount;
     private final String[] names;
     private final long[] times;
+    private final String traceId;
 
     KeptProfile(long sequence, String method, String endpoint, int status, long requestBytes, long responseBytes,
                 long startEpochMillis, long startNanos, long durationNanos, boolean slow,
-                int phaseCount, String[] names, long[] times) {
+                int phaseCount, String[] names, long[] times, String traceId) {
         this.sequence = sequence;
         this.method = method;
         this.endpoint = endpoint;
@@ -45,6 +46,7 @@ final class KeptProfile {
         this.phaseCount = phaseCount;
         this.names = names;
         this.times = times;
+        this.traceId = traceId;
     }
 
     long sequence() {
@@ -66,6 +68,6 @@ final class KeptProfile {
             phases[slot] = new Phase(names[slot], parent, depth, start, times[base + 1] - start);
         }
         return new RequestProfile(sequence, method, endpoint, status, requestBytes, responseBytes, startEpochMillis,
-                startNanos, durationNanos, slow, List.of(phases));
+                startNanos, durationNanos, slow, List.of(phases), traceId);
     }
 }

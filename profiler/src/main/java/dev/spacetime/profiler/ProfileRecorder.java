@@ -51,6 +51,12 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
     /** The request id ({@code req_<n>}), or empty when this request is not profiled. */
     Optional<String> id();
 
+    /**
+     * The request's sequence number, the {@code <n>} of its id, without building the id string (a server keeps it
+     * to point at the profile later); 0 when this request is not profiled (ids start at 1).
+     */
+    long sequence();
+
     /** Whether this request is being profiled. */
     boolean active();
 
@@ -99,6 +105,11 @@ public sealed interface ProfileRecorder permits ActiveRecorder, ProfileRecorder.
         @Override
         public Optional<String> id() {
             return Optional.empty();
+        }
+
+        @Override
+        public long sequence() {
+            return 0;
         }
 
         @Override

@@ -5,12 +5,14 @@ import dev.spacetime.profiler.stats.PhaseStats;
 import dev.spacetime.profiler.stats.ProfileStatistics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,7 +47,7 @@ public final class Profiler {
      * data stays bounded. Returns a no-op recorder when profiling is disabled or the request is not sampled.
      */
     public ProfileRecorder start(String method, String endpoint) {
-        return sampled() ? recorder(method, endpoint, ticker.nanoTime()) : ProfileRecorder.Disabled.INSTANCE;
+        return sampled() ? recorder(method, endpoint, ticker.nanoTime(), null) : ProfileRecorder.Disabled.INSTANCE;
     }
 
     /**
@@ -53,7 +55,15 @@ public final class Profiler {
      * {@link Ticker} (a server that reads the clock for its own metrics passes that reading: one read fewer).
      */
     public ProfileRecorder start(String method, String endpoint, long startNanos) {
-        return sampled() ? recorder(method, endpoint, startNanos) : ProfileRecorder.Disabled.INSTANCE;
+        return start(method, endpoint, startNanos, null);
+    }
+
+    /**
+     * As {@link #start(String, String, long)}, for a request that belongs to a distributed trace: {@code traceId}
+     * (the W3C trace id of its {@code traceparent} header, or null) is kept in its profile.
+     */
+    public ProfileRecorder start(String method, String endpoint, long startNanos, String traceId) {
+        return sampled() ? recorder(method, endpoint, startNanos, traceId) : ProfileRecorder.Disabled.INSTANCE;
     }
 
     private boolean sampled() {
@@ -61,8 +71,8 @@ public final class Profiler {
         return s.enabled() && (s.sampleRate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < s.sampleRate());
     }
 
-    private ProfileRecorder recorder(String method, String endpoint, long startNanos) {
-        return new ActiveRecorder(this, ticker, sequence.incrementAndGet(), method, endpoint, startNanos);
+    private ProfileRecorder recorder(String method, String endpoint, long startNanos, String traceId) {
+        return new ActiveRecorder(this, ticker, sequence.incrementAndGet(), method, endpoint, startNanos, traceId);
     }
 
     public ProfilerSettings settings() {
@@ -132,6 +142,24 @@ public final class Profiler {
         ProfileStore.Snapshot snap = store.snapshot();
         return java.util.stream.Stream.concat(snap.recent().stream(), snap.slow().stream())
                 .filter(p -> p.sequence() == seq).findFirst().map(KeptProfile::toProfile);
+    }
+
+    /**
+     * Which of the requests profiled so far are kept right now (in either list), by {@link ProfileRecorder#sequence};
+     * one snapshot of the store, for checking many sequences at once.
+     */
+    public LongPredicate keptNow() {
+        ProfileStore.Snapshot snap = store.snapshot();
+        long[] kept = new long[snap.recent().size() + snap.slow().size()];
+        int n = 0;
+        for (KeptProfile p : snap.recent()) {
+            kept[n++] = p.sequence();
+        }
+        for (KeptProfile p : snap.slow()) {
+            kept[n++] = p.sequence();
+        }
+        Arrays.sort(kept);
+        return seq -> Arrays.binarySearch(kept, seq) >= 0;
     }
 
     public ProfilerTotals totals() {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * A finished request profile (immutable). {@code startEpochMillis} is the wall clock for display;
  * every duration comes from the monotonic clock ({@code startNanos} is that clock's reading at start and only
  * meaningful relative to other profiles of the same JVM). The constructor checks that phases nest properly,
- * so every export of any profile is well formed.
+ * so every export of any profile is well formed. {@code traceId} is the W3C trace id (32 lowercase hex digits) the
+ * request came with in a {@code traceparent} header, or null.
  */
 public record RequestProfile(
         long sequence,
@@ -20,7 +21,8 @@ public record RequestProfile(
         long startNanos,
         long durationNanos,
         boolean slow,
-        List<Phase> phases) {
+        List<Phase> phases,
+        String traceId) {
 
     /** Prefix of every request id: ids are {@code req_<sequence>}. */
     public static final String ID_PREFIX = "req_";

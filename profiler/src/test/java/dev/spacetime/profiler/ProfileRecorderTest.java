@@ -234,6 +234,6 @@ class ProfileRecorderTest {
     }
 
     private static RequestProfile profile(List<Phase> phases) {
-        return new RequestProfile(1, "GET", "/x", 200, 0, 0, 0, 0, 100, false, phases);
+        return new RequestProfile(1, "GET", "/x", 200, 0, 0, 0, 0, 100, false, phases, null);
     }
 }

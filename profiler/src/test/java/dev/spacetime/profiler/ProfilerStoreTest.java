@@ -39,6 +39,37 @@ class ProfilerStoreTest {
     }
 
     @Test
+    void keptNowAnswersForBothListsAndForgetsEvictedRequests() {
+        for (int i = 0; i < 3; i++) {
+            t.simple("GET", "/slow", 200, 2_000);
+        }
+        for (int i = 0; i < 12; i++) {
+            t.simple("GET", "/fast", 200, 10);
+        }
+        java.util.function.LongPredicate kept = t.profiler.keptNow();
+        assertThat(kept.test(1)).as("slow, only in the slow list").isTrue();
+        assertThat(kept.test(4)).as("fast, evicted from the recent list").isFalse();
+        assertThat(kept.test(5)).isFalse();
+        assertThat(kept.test(6)).as("the oldest of the ten recent").isTrue();
+        assertThat(kept.test(15)).isTrue();
+        assertThat(kept.test(16)).as("not yet profiled").isFalse();
+        t.profiler.clear();
+        assertThat(t.profiler.keptNow().test(15)).isFalse();
+    }
+
+    @Test
+    void traceIdIsKeptWithTheProfile() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ProfileRecorder rec = t.profiler.start("GET", "/r", t.ticker.nanoTime(), traceId);
+        assertThat(rec.sequence()).isEqualTo(1);
+        rec.finish(200, 0, 0);
+        assertThat(t.profiler.find("req_1")).get().extracting(RequestProfile::traceId).isEqualTo(traceId);
+        assertThat(t.profiler.start("GET", "/r").sequence()).isEqualTo(2);
+        t.profiler.updateSettings(s -> s.withEnabled(false));
+        assertThat(t.profiler.start("GET", "/r").sequence()).as("not profiled").isZero();
+    }
+
+    @Test
     void findRejectsUnknownAndMalformedIds() {
         t.simple("GET", "/r", 200, 10);
         assertThat(t.profiler.find("req_1")).isPresent();

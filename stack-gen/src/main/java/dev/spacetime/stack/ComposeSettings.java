@@ -73,6 +73,7 @@ public record ComposeSettings(
         List<String> command = new ArrayList<>(List.of("--config.file=" + PROMETHEUS_CONFIG_DIR + "/" + configFile,
                 "--storage.tsdb.path=/prometheus"));
         command.addAll(retention.flags());
+        command.addAll(PrometheusFeatures.FLAGS);
         return command;
     }
 

@@ -62,6 +62,13 @@ public record NativeRunnerSettings(
         return StackSettings.nativeLoopback(defaultPorts, webhookTokenFile);
     }
 
+    /** Prometheus' flags besides its paths and address: retention and features. */
+    public List<String> prometheusFlags() {
+        var flags = new java.util.ArrayList<>(retention.flags());
+        flags.addAll(PrometheusFeatures.FLAGS);
+        return flags;
+    }
+
     /** With {@code --ha}: one prometheus.yml per replica, at the fleet's replica ports. */
     public List<StackSettings> highAvailability() {
         return StackSettings.nativeHighAvailability(defaultPorts, webhookTokenFile);

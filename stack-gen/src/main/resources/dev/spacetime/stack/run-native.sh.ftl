@@ -189,13 +189,13 @@ fi
 # The admin API (TSDB snapshots for backups, series deletion) is reachable from this host's loopback only.
 </#if>
 "$prometheus_bin" --config.file="$data_dir/prometheus.yml" --storage.tsdb.path="$data_dir/prometheus" \
- <#list runner.retention.flags() as flag> [=flag]</#list><#if runner.adminApi> --web.enable-admin-api</#if> \
+ <#list runner.prometheusFlags() as flag> [=flag]</#list><#if runner.adminApi> --web.enable-admin-api</#if> \
   --web.listen-address="127.0.0.1:$prometheus_port" \
   >"$data_dir/prometheus.log" 2>&1 &
 pids+=("$!")
 if [ "$ha" = 1 ]; then
   "$prometheus_bin" --config.file="$data_dir/prometheus-b.yml" --storage.tsdb.path="$data_dir/prometheus-b" \
-   <#list runner.retention.flags() as flag> [=flag]</#list><#if runner.adminApi> --web.enable-admin-api</#if> \
+   <#list runner.prometheusFlags() as flag> [=flag]</#list><#if runner.adminApi> --web.enable-admin-api</#if> \
     --web.listen-address="127.0.0.1:$prometheus_b_port" \
     >"$data_dir/prometheus-b.log" 2>&1 &
   pids+=("$!")

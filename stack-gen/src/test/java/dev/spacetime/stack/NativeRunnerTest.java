@@ -57,6 +57,8 @@ class NativeRunnerTest {
         assertThat(await(() -> get(prometheus + "/api/v1/targets").body(), b -> b.contains("127.0.0.1:" + ports.api())))
                 .as("the API from the runner's targets file").contains("spacetime_api");
         assertThat(get(prometheus + "/api/v1/rules").body()).contains(Rules.ALERT_GROUP, Rules.RECORDING_GROUP);
+        // Latency exemplars are kept (the API's request_id links, docs in PrometheusFeatures).
+        assertThat(get(prometheus + "/api/v1/status/flags").body()).contains("\"enable-feature\":\"exemplar-storage\"");
         assertThat(Files.readString(data.resolve("alertmanager.yml")))
                 .contains("http://127.0.0.1:" + ports.api() + "/alerts/webhook");
         assertThat(Files.readString(data.resolve(NativeRunnerSettings.STANDARD.webhookTokenFile()))).isEqualTo("not-a-real-token");

@@ -198,7 +198,8 @@ class StackGeneratorTest {
                 "alertmanager_data", "grafana_data");
         Map<String, Object> prometheus = Yaml.map(services, "prometheus");
         assertThat(Yaml.list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus.yml",
-                "--storage.tsdb.retention.time=15d", "--storage.tsdb.retention.size=10GB");
+                "--storage.tsdb.retention.time=15d", "--storage.tsdb.retention.size=10GB",
+                "--enable-feature=exemplar-storage");
         Map<String, Object> grafana = Yaml.map(services, "grafana");
         assertThat(Yaml.map(grafana, "environment"))
                 .containsEntry("GF_SECURITY_ADMIN_USER", "admin").containsEntry("GF_SECURITY_ADMIN_PASSWORD", "admin");

@@ -5,12 +5,15 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The first handler of every request: attaches its {@link RequestContext}, sets the security headers, and when the
  * response ends (or the connection drops) records the request metrics under the endpoint the route declared and
- * finishes the request's trace. Not instrumented (the configuration's {@code instrumentation.enabled: false}), it
+ * finishes the request's trace, then offers the request as a latency exemplar. A valid W3C {@code traceparent} header
+ * is answered with the server's own {@code traceparent} in that trace, and its trace id kept in the profile and the
+ * exemplar ({@link TraceParent}). Not instrumented (the configuration's {@code instrumentation.enabled: false}), it
  * does neither: the baseline that measures what instrumentation costs.
  * <p>
  * It listens on the response itself ({@code endHandler}, {@code closeHandler}) rather than through
@@ -42,11 +45,29 @@ public final class RequestObserver implements Handler<RoutingContext> {
         HttpServerResponse response = ctx.response();
         String method = HttpMetrics.methodLabel(request.method());
         long start = System.nanoTime(); // one reading for the metrics and the trace
-        RequestContext rc = RequestContext.attach(ctx, start, tracer.start(method, request.path(), start));
         SecurityHeaders.apply(response.headers());
-        Observation observation = new Observation(request, response, rc, method);
+        String traceId = null;
+        if (request.headers().contains(TraceParent.HEADER)) {
+            TraceParent parent = TraceParent.of(request.headers());
+            if (parent != null) {
+                traceId = parent.traceId();
+                response.headers().set(TraceParent.HEADER, parent.child(spanId()));
+            }
+        }
+        RequestContext rc = RequestContext.attach(ctx, start,
+                tracer.start(method, request.path(), start, traceId));
+        Observation observation = new Observation(request, response, rc, method, traceId);
         response.endHandler(observation).closeHandler(observation);
         ctx.next();
+    }
+
+    /** The id of the server's span in a caller's trace: random, never 0. */
+    private static long spanId() {
+        long id;
+        do {
+            id = ThreadLocalRandom.current().nextLong();
+        } while (id == 0);
+        return id;
     }
 
     /**
@@ -59,12 +80,15 @@ public final class RequestObserver implements Handler<RoutingContext> {
         private final HttpServerResponse response;
         private final RequestContext rc;
         private final String method;
+        private final String traceId;
 
-        Observation(HttpServerRequest request, HttpServerResponse response, RequestContext rc, String method) {
+        Observation(HttpServerRequest request, HttpServerResponse response, RequestContext rc, String method,
+                    String traceId) {
             this.request = request;
             this.response = response;
             this.rc = rc;
             this.method = method;
+            this.traceId = traceId;
         }
 
         @Override
@@ -72,14 +96,18 @@ public final class RequestObserver implements Handler<RoutingContext> {
             if (!recorded.compareAndSet(false, true)) {
                 return;
             }
-            long nanos = System.nanoTime() - rc.startNanos();
+            long end = System.nanoTime();
+            long nanos = end - rc.startNanos();
             int status = response.ended() ? response.getStatusCode() : HttpMetrics.CLIENT_CLOSED;
             long in = request.bytesRead();
             long out = response.bytesWritten();
             String endpoint = rc.endpoint();
-            HttpMetrics.RouteSeries series = rc.series();
-            (series != null ? series : metrics.series(method, endpoint)).record(status, in, out, nanos);
-            rc.trace().finish(new RequestOutcome(method, endpoint, status, in, out, nanos));
+            RequestTrace trace = rc.trace();
+            // The profile is stored first: an exemplar may only point at a kept profile.
+            trace.finish(new RequestOutcome(method, endpoint, status, in, out, nanos));
+            HttpMetrics.RouteSeries series = rc.series() != null ? rc.series() : metrics.series(method, endpoint);
+            series.record(status, in, out, nanos);
+            series.exemplar(nanos, end, trace.profileSequence(), traceId);
         }
     }
 }

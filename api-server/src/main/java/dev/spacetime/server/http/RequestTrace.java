@@ -28,4 +28,12 @@ public interface RequestTrace {
 
     /** Called once, when the response has been written or the connection closed. */
     void finish(RequestOutcome outcome);
+
+    /**
+     * The sequence of the request's kept profile ({@code req_<n>}), which latency exemplars point at; 0 when the
+     * request is not profiled.
+     */
+    default long profileSequence() {
+        return 0;
+    }
 }

@@ -4,13 +4,14 @@ package dev.spacetime.server.http;
 @FunctionalInterface
 public interface RequestTracer {
 
-    RequestTracer NONE = (method, path, startNanos) -> RequestTrace.NONE;
+    RequestTracer NONE = (method, path, startNanos, traceId) -> RequestTrace.NONE;
 
     /**
      * @param method     the request method
      * @param path       the raw request path (never used as a metric label)
      * @param startNanos when the request started ({@link System#nanoTime()}); its duration, given at finish, is
      *                   measured from there on the same clock
+     * @param traceId    the W3C trace id of the request's valid {@code traceparent} header, or null
      */
-    RequestTrace start(String method, String path, long startNanos);
+    RequestTrace start(String method, String path, long startNanos, String traceId);
 }

@@ -6,9 +6,12 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.vertx.core.http.HttpMethod;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * Request metrics with their label-bound data points cached per (endpoint, method): recording a request is two map
@@ -28,13 +31,36 @@ public final class HttpMetrics {
     private final Histogram duration;
     private final Histogram requestSize;
     private final Histogram responseSize;
+    private final double[] durationBounds;
     private final Map<String, Map<String, RouteSeries>> byEndpoint = new ConcurrentHashMap<>();
+    private volatile Supplier<LongPredicate> keptProfiles = () -> sequence -> false;
 
-    HttpMetrics(Counter requests, Histogram duration, Histogram requestSize, Histogram responseSize) {
+    HttpMetrics(Counter requests, Histogram duration, double[] durationBounds, Histogram requestSize,
+                Histogram responseSize) {
         this.requests = requests;
         this.duration = duration;
+        this.durationBounds = durationBounds.clone();
         this.requestSize = requestSize;
         this.responseSize = responseSize;
+    }
+
+    /**
+     * Where latency exemplars check, at each scrape, which requests' profiles are still kept (by profile sequence):
+     * only those are advertised. Until the profiler installs it, no exemplar is.
+     */
+    public void keptProfiles(Supplier<LongPredicate> kept) {
+        this.keptProfiles = Objects.requireNonNull(kept);
+    }
+
+    LongPredicate keptProfiles() {
+        return keptProfiles.get();
+    }
+
+    /** The exemplars of a route that has recorded requests, or null. */
+    LatencyExemplars exemplars(String method, String endpoint) {
+        Map<String, RouteSeries> byMethod = byEndpoint.get(endpoint);
+        RouteSeries series = byMethod == null ? null : byMethod.get(method);
+        return series == null ? null : series.exemplars;
     }
 
     /** The {@code method} label: custom methods collapse into one value. */
@@ -75,6 +101,7 @@ public final class HttpMetrics {
         private final DistributionDataPoint requestSizePoint;
         private final DistributionDataPoint responseSizePoint;
         private final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(600);
+        private final LatencyExemplars exemplars = new LatencyExemplars(durationBounds, System.nanoTime());
 
         private RouteSeries(String method, String endpoint) {
             this.method = method;
@@ -89,6 +116,18 @@ public final class HttpMetrics {
             durationPoint.observe(durationNanos / 1e9);
             requestSizePoint.observe(requestBytes);
             responseSizePoint.observe(responseBytes);
+        }
+
+        /**
+         * Offers a finished request as the latency exemplar of its bucket (kept only when the bucket is due: no labels
+         * are built here). Call after its profile was stored.
+         *
+         * @param endNanos        {@link System#nanoTime()} when it ended
+         * @param profileSequence its profile's sequence, 0 when it was not profiled (never an exemplar)
+         * @param traceId         the W3C trace id it came with, or null
+         */
+        public void exemplar(long durationNanos, long endNanos, long profileSequence, String traceId) {
+            exemplars.offer(durationNanos, endNanos, profileSequence, traceId);
         }
 
         private CounterDataPoint requests(int status) {

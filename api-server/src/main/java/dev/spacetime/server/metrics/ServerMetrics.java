@@ -52,21 +52,32 @@ public final class ServerMetrics {
         for (SceneErrorType t : SceneErrorType.values()) {
             sceneLoadErrors.put(t, sceneErrors.labelValues(t.label()));
         }
-        http = new HttpMetrics(counter(Metrics.HTTP_REQUESTS), histogram(Metrics.HTTP_REQUEST_DURATION),
+        Histogram duration = histogram(Metrics.HTTP_REQUEST_DURATION);
+        http = new HttpMetrics(counter(Metrics.HTTP_REQUESTS), duration, bounds(Metrics.HTTP_REQUEST_DURATION),
                 histogram(Metrics.HTTP_REQUEST_SIZE), histogram(Metrics.HTTP_RESPONSE_SIZE));
+        registry.register(new ExemplarHistogram(duration, http));
+    }
+
+    private static double[] bounds(MetricDef def) {
+        return def.buckets().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void register(MetricDef def) {
         String[] labels = def.labels().toArray(String[]::new);
-        // No exemplars: the server has no tracer, so none could ever be kept, yet client_java's exemplar sampler
-        // would still run (and allocate) on every inc/observe of the request hot path.
+        // No client_java exemplars: its sampler runs (and allocates) on every inc/observe of the request hot path, and
+        // the latency exemplars, which point at kept profiles, are HttpMetrics' own (LatencyExemplars).
         switch (def.type()) {
             case COUNTER -> counters.put(def, Counter.builder().name(def.baseName()).help(def.help())
                     .labelNames(labels).withoutExemplars().register(registry));
-            case HISTOGRAM -> histograms.put(def, Histogram.builder().name(def.name()).help(def.help())
-                    .labelNames(labels).classicOnly().withoutExemplars()
-                    .classicUpperBounds(def.buckets().stream().mapToDouble(Double::doubleValue).toArray())
-                    .register(registry));
+            case HISTOGRAM -> {
+                Histogram histogram = Histogram.builder().name(def.name()).help(def.help())
+                        .labelNames(labels).classicOnly().withoutExemplars().classicUpperBounds(bounds(def)).build();
+                histograms.put(def, histogram);
+                // The request duration is registered with its own exemplars (HttpMetrics), below.
+                if (!def.equals(Metrics.HTTP_REQUEST_DURATION)) {
+                    registry.register(histogram);
+                }
+            }
             case GAUGE -> {
                 if (labels.length == 0) {
                     GaugeWithCallback.builder().name(def.name()).help(def.help()).callback(cb -> {

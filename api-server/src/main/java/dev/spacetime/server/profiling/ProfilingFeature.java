@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.logging.Logger;
 
 /**
@@ -79,6 +80,11 @@ public final class ProfilingFeature implements RouteFeature {
     /** What traces each request: the profiler, or nothing when the server is not instrumented. */
     public RequestTracer tracer() {
         return tracer;
+    }
+
+    /** The sequences of the profiles kept now: latency exemplars advertise only those. */
+    public LongPredicate keptProfiles() {
+        return profiler.keptNow();
     }
 
     @Override

@@ -19,10 +19,10 @@ final class ProfilingTracer implements RequestTracer {
     }
 
     @Override
-    public RequestTrace start(String method, String path, long startNanos) {
+    public RequestTrace start(String method, String path, long startNanos, String traceId) {
         // The raw path is never kept: the route template is known only after routing, and given at finish.
         // The profiler runs on Ticker.SYSTEM (ProfilingFeature), the clock of startNanos and of the duration.
-        ProfileRecorder recorder = profiler.start(method, Labels.UNMATCHED_ENDPOINT, startNanos);
+        ProfileRecorder recorder = profiler.start(method, Labels.UNMATCHED_ENDPOINT, startNanos, traceId);
         return recorder.active() ? new Trace(recorder) : RequestTrace.NONE;
     }
 
@@ -36,6 +36,11 @@ final class ProfilingTracer implements RequestTracer {
         public void finish(RequestOutcome outcome) {
             recorder.finish(outcome.endpoint(), outcome.status(), outcome.requestBytes(), outcome.responseBytes(),
                     outcome.durationNanos());
+        }
+
+        @Override
+        public long profileSequence() {
+            return recorder.sequence();
         }
     }
 }

@@ -52,7 +52,7 @@ class LintRuleTest {
     void aFixedDatasourceOnPanelOrQueryFails() {
         var fixed = new DataSourceRef("prometheus", "prometheus");
         var bad = changeFirstVisualization(v -> copy(v, fixed, v.fieldConfig(), v.gridPos(), v.id(),
-                List.of(new Target(fixed, "code", "up{job=~\"$job\"}", Target.Format.TIME_SERIES, false, "", true, "A")),
+                List.of(new Target(fixed, "code", "up{job=~\"$job\"}", Target.Format.TIME_SERIES, false, "", true, "A", null)),
                 v.title()));
         assertThat(linter.check(bad)).extracting(Violation::rule)
                 .containsExactly(LintRule.DATASOURCE_VARIABLE, LintRule.DATASOURCE_VARIABLE);

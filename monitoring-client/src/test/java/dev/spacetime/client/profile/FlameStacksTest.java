@@ -90,10 +90,10 @@ class FlameStacksTest {
         RequestProfile scene = new RequestProfile(1, "GET", "/scene", 200, 0, 10, 0, 0, 10 * ms, false, List.of(
                 new Phase("auth", Phase.ROOT, 0, 0, ms),
                 new Phase("file_io", Phase.ROOT, 0, 3 * ms / 2, 8 * ms),
-                new Phase("parse", 1, 1, 3 * ms, 5 * ms)));
+                new Phase("parse", 1, 1, 3 * ms, 5 * ms)), null);
         // Overlaps the first in time: Chrome puts it on another lane.
         RequestProfile health = new RequestProfile(2, "GET", "/health", 200, 0, 10, 2, 2 * ms, 4 * ms, false,
-                List.of(new Phase("serialization", Phase.ROOT, 0, ms, 2 * ms)));
+                List.of(new Phase("serialization", Phase.ROOT, 0, ms, 2 * ms)), null);
         List<RequestProfile> both = List.of(scene, health);
         Map<List<String>, Double> expected = new java.util.HashMap<>(EXPECTED);
         expected.put(List.of("GET /health"), 2.0);

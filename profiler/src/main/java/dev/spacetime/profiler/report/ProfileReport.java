@@ -74,6 +74,9 @@ public final class ProfileReport {
         m.put("start", Instant.ofEpochMilli(p.startEpochMillis()).toString());
         m.put("duration_ms", millis(p.durationNanos()));
         m.put("slow", p.slow());
+        if (p.traceId() != null) {
+            m.put("trace_id", p.traceId());
+        }
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Object> roots = new ArrayList<>();
         for (int i = 0; i < p.phases().size(); i++) {
