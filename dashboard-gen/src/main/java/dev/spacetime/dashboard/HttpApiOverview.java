@@ -183,27 +183,33 @@ public final class HttpApiOverview {
     // --- Latency -------------------------------------------------------------------------------------------------
 
     Visualization latencyPercentiles() {
-        return Panels.timeseries("Latency percentiles", "Request latency quantiles from the recorded histogram "
-                        + "rates (" + duration(Recordings.RATE_WINDOW) + ")."
-                        + " Dots are exemplars: one request per bucket, whose request_id opens its flame graph.",
+        return Panels.timeseries("Latency percentiles", "Request latency quantiles; p50 to p95 from the recorded "
+                        + "histogram rates (" + duration(Recordings.RATE_WINDOW) + "), p99 from the raw buckets, since"
+                        + " Prometheus keeps exemplars on raw series only. Dots are exemplars: one request per bucket,"
+                        + " whose request_id opens its flame graph.",
                 FieldSpec.unit("s").thresholds(latencySteps(settings.thresholds())),
-                withExemplars(q(latency(0.5, NO_LABELS), "p50")),
-                withExemplars(q(latency(0.9, NO_LABELS), "p90")),
-                withExemplars(q(latency(0.95, NO_LABELS), "p95")),
-                withExemplars(q(latency(0.99, NO_LABELS), "p99")));
+                q(latency(0.5, NO_LABELS), "p50"),
+                q(latency(0.9, NO_LABELS), "p90"),
+                q(latency(0.95, NO_LABELS), "p95"),
+                withExemplars(q(rawLatency(0.99, NO_LABELS), "p99")));
     }
 
-    /** A slow instance hides behind fast ones in the fleet's percentiles; here it stands out. */
+    /** A slow instance hides behind fast ones in the fleet's percentiles; here it stands out, with its exemplars. */
     Visualization latencyByInstance() {
-        return Panels.timeseries("p95 latency by instance", "95th percentile of request latency per instance "
-                        + "(recorded over " + duration(Recordings.RATE_WINDOW) + ").",
+        return Panels.timeseries("p95 latency by instance", "95th percentile of request latency per instance, "
+                        + "from the raw buckets (their exemplars open the flame graph of a request).",
                 FieldSpec.unit("s").thresholds(latencySteps(settings.thresholds())).noValue(NO_REQUESTS),
-                withExemplars(q(latency(0.95, by(Labels.INSTANCE)), "{{instance}}")));
+                withExemplars(q(rawLatency(0.95, by(Labels.INSTANCE)), "{{instance}}")));
     }
 
     /** Quantile {@code q} of the instance-level recorded bucket rates, kept apart by {@code by}. */
     private String latency(double q, String[] by) {
         return recordedQuantile(q, Recordings.INSTANCE_ENDPOINT_LE_LATENCY_BUCKET_RATE, by, m(ENDPOINT_FILTER));
+    }
+
+    /** Quantile {@code q} of the raw buckets: the series exemplars are stored on (recordings carry none). */
+    private String rawLatency(double q, String[] by) {
+        return quantile(q, Metrics.HTTP_REQUEST_DURATION, by, m(ENDPOINT_FILTER));
     }
 
     Visualization latencySummary() {

@@ -46,8 +46,11 @@ class ProvisioningTest {
                 .toList();
         assertThat(withExemplars).extracting(v -> v.title())
                 .containsExactly("Latency percentiles", "p95 latency by instance");
-        assertThat(withExemplars).flatExtracting(v -> v.targets()).allMatch(t -> t.exemplar() && t.range()
-                && t.expr().contains("http_request_duration_seconds_bucket"));
+        // Prometheus stores exemplars on raw series, never on recordings: a dot needs the raw buckets in the query.
+        assertThat(withExemplars).flatExtracting(v -> v.targets()).filteredOn(t -> Boolean.TRUE.equals(t.exemplar()))
+                .extracting(t -> t.legendFormat()).containsExactly("p99", "{{instance}}");
+        assertThat(withExemplars).flatExtracting(v -> v.targets()).filteredOn(t -> Boolean.TRUE.equals(t.exemplar()))
+                .allMatch(t -> t.range() && t.expr().contains("rate(http_request_duration_seconds_bucket{"));
     }
 
     /** The long-term store answers the same PromQL, so it is a second data source of type prometheus, not default. */
