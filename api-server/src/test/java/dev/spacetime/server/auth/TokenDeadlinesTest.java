@@ -1,0 +1,107 @@
+package dev.spacetime.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spacetime.catalog.AuthResult;
+import dev.spacetime.server.config.ServerConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A token is accepted strictly before its expiry second and its rotation grace end, and refused from then on. */
+class TokenDeadlinesTest {
+    private static final Duration GRACE = Duration.ofMinutes(5);
+    private final Vertx vertx = Vertx.vertx();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TokenService tokens = new TokenService(vertx,
+            new ServerConfig.Auth(Optional.of("deadline-test-secret-0123456789abcdef"), Duration.ofHours(1), GRACE),
+            clock);
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private AuthResult verify(String token, Role required) throws Exception {
+        return tokens.verify("Bearer " + token, required).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).result();
+    }
+
+    /** The signed {@code exp} claim: the second the token stops being accepted. */
+    private static Instant expClaim(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return Instant.ofEpochSecond(new JsonObject(payload).getLong("exp"));
+    }
+
+    @Test
+    void aTokenIsRefusedFromExactlyItsExpirySecond() throws Exception {
+        // The signed claim counts from the system clock; the server's table from its own, set ahead here so that the
+        // table entry outlives the claim and the claim alone decides.
+        clock.set(Instant.now().plusSeconds(5));
+        var token = tokens.issue(Role.READER, Duration.ofMinutes(10));
+        Instant exp = expClaim(token.token());
+        assertThat(token.info().validUntil()).isAfter(exp);
+        clock.set(exp.minusNanos(1));
+        assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        clock.set(exp);
+        assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.EXPIRED_TOKEN);
+    }
+
+    @Test
+    void aTokenIsRefusedFromExactlyTheEndOfItsRotationGrace() throws Exception {
+        var old = tokens.issue(Role.ADMIN, Duration.ofHours(1));
+        Instant rotatedAt = clock.instant();
+        var fresh = tokens.rotate();
+        clock.set(rotatedAt.plus(GRACE).minusNanos(1));
+        assertThat(verify(old.token(), Role.ADMIN)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.activeCount()).isEqualTo(2);
+        clock.set(rotatedAt.plus(GRACE));
+        assertThat(verify(old.token(), Role.ADMIN)).isEqualTo(AuthResult.EXPIRED_TOKEN);
+        assertThat(verify(fresh.token(), Role.ADMIN)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.activeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rotationNeitherShortensNorExtendsOtherTokens() throws Exception {
+        var reader = tokens.issue(Role.READER, Duration.ofHours(1));
+        var shortAdmin = tokens.issue(Role.ADMIN, Duration.ofMinutes(2));
+        tokens.rotate();
+        assertThat(tokens.activeCount()).isEqualTo(3);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(tokens.activeCount()).as("the short admin token ends at its expiry, not the grace end")
+                .isEqualTo(2);
+        clock.advance(GRACE);
+        assertThat(verify(reader.token(), Role.READER)).as("rotation only concerns admin tokens")
+                .isEqualTo(AuthResult.SUCCESS);
+        assertThat(verify(shortAdmin.token(), Role.ADMIN)).isEqualTo(AuthResult.EXPIRED_TOKEN);
+    }
+
+    @Test
+    void atMostMaxActiveTokensAndExpiredOnesMakeRoom() {
+        for (int i = 0; i < TokenService.MAX_ACTIVE; i++) {
+            tokens.issue(Role.READER, Duration.ofSeconds(30));
+        }
+        assertThat(tokens.activeCount()).isEqualTo(TokenService.MAX_ACTIVE);
+        assertThatThrownBy(() -> tokens.issue(Role.READER, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1000");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(tokens.activeCount()).isZero();
+        assertThat(tokens.issue(Role.READER, Duration.ofSeconds(30)).info().expiresAt())
+                .isEqualTo(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void aTtlUnderASecondIsOneSecond() {
+        var token = tokens.issue(Role.READER, Duration.ZERO);
+        assertThat(token.info().expiresAt()).isEqualTo(token.info().issuedAt().plusSeconds(1));
+        assertThat(token.info().validUntil()).isEqualTo(token.info().expiresAt());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.spacetime.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.catalog.AuthResult;
+import dev.spacetime.server.config.ServerConfig;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Revocation listeners hear of every revocation that removed a token, single or bulk (the alert webhook token is
+ * reissued from them), and of nothing else.
+ */
+class TokenRevocationTest {
+    private final Vertx vertx = Vertx.vertx();
+    private final TokenService tokens = new TokenService(vertx,
+            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)),
+            new MutableClock(Instant.now()));
+    private final List<Set<String>> heard = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private AuthResult verify(String token) throws Exception {
+        return tokens.verify("Bearer " + token, Role.READER).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).result();
+    }
+
+    @Test
+    void aSingleRevocationIsHeardWithTheTokensId() throws Exception {
+        tokens.onRevoked(heard::add);
+        var token = tokens.issue(Role.WEBHOOK, Duration.ofHours(1));
+        var other = tokens.issue(Role.READER, Duration.ofHours(1));
+        assertThat(tokens.revoke(token.info().id())).isTrue();
+        assertThat(heard).containsExactly(Set.of(token.info().id()));
+        assertThat(tokens.revoke(token.info().id())).as("already gone").isFalse();
+        assertThat(tokens.revoke("no-such-id")).isFalse();
+        assertThat(heard).as("nothing removed, nothing heard").hasSize(1);
+        assertThat(verify(other.token())).isEqualTo(AuthResult.SUCCESS);
+    }
+
+    @Test
+    void revokingAllOthersIsHeardOnceWithEveryRemovedId() throws Exception {
+        var keep = tokens.issue(Role.ADMIN, Duration.ofHours(1));
+        var a = tokens.issue(Role.READER, Duration.ofHours(1));
+        var b = tokens.issue(Role.WEBHOOK, Duration.ofHours(1));
+        tokens.onRevoked(heard::add);
+        assertThat(tokens.revokeAllExcept(keep.info().id())).isEqualTo(2);
+        assertThat(heard).containsExactly(Set.of(a.info().id(), b.info().id()));
+        assertThat(verify(keep.token())).isEqualTo(AuthResult.SUCCESS);
+        assertThat(verify(a.token())).isEqualTo(AuthResult.INVALID_TOKEN);
+        assertThat(tokens.activeCount()).isEqualTo(1);
+        assertThat(tokens.revokeAllExcept(keep.info().id())).isZero();
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void everyListenerIsCalled() {
+        List<Set<String>> second = new ArrayList<>();
+        tokens.onRevoked(heard::add);
+        tokens.onRevoked(second::add);
+        var token = tokens.issue(Role.READER, Duration.ofHours(1));
+        tokens.revoke(token.info().id());
+        assertThat(heard).isEqualTo(second).hasSize(1);
+    }
+}

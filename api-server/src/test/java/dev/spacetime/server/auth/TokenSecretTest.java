@@ -1,0 +1,61 @@
+package dev.spacetime.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.server.config.ServerConfig;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Without a configured secret every server signs with its own random key: a token from one server, or one signed with
+ * an all-zero key, is not even recognised as signed by another.
+ */
+class TokenSecretTest {
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private TokenService service(Optional<String> secret) {
+        return new TokenService(vertx, new ServerConfig.Auth(secret, Duration.ofHours(1), Duration.ofMinutes(5)),
+                Clock.systemUTC());
+    }
+
+    private static Optional<String> idOf(TokenService tokens, String token) throws Exception {
+        return tokens.idOf(token).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoUnconfiguredServersSignWithDifferentKeys() throws Exception {
+        TokenService a = service(Optional.empty());
+        TokenService b = service(Optional.empty());
+        var token = a.issue(Role.ADMIN, Duration.ofHours(1));
+        assertThat(idOf(a, token.token())).hasValue(token.info().id());
+        assertThat(idOf(b, token.token())).as("b does not know a's key").isEmpty();
+    }
+
+    @Test
+    void theRandomKeyIsNotTheAllZeroKey() throws Exception {
+        // What the random secret would be if no random bytes were drawn (48 zero bytes, base64url).
+        String zero = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[48]);
+        TokenService forger = service(Optional.of(zero));
+        TokenService server = service(Optional.empty());
+        String forged = forger.issue(Role.ADMIN, Duration.ofHours(1)).token();
+        assertThat(idOf(server, forged)).isEmpty();
+    }
+
+    @Test
+    void aConfiguredSecretIsSharedByEveryServerThatHasIt() throws Exception {
+        Optional<String> secret = Optional.of("a-configured-secret-of-at-least-32-characters");
+        var token = service(secret).issue(Role.READER, Duration.ofHours(1));
+        assertThat(idOf(service(secret), token.token())).hasValue(token.info().id());
+    }
+}
