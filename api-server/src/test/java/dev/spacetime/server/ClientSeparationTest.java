@@ -57,6 +57,7 @@ class ClientSeparationTest {
             assertThat(statusFrom(s, "127.0.0.1", null)).isEqualTo(429);
             assertThat(statusFrom(s, "127.0.0.2", null)).as("another address, its own bucket").isEqualTo(200);
             assertThat(statusFrom(s, "127.0.0.2", "10.0.0.9")).as("untrusted peer: header ignored").isEqualTo(200);
+            assertThat(statusFrom(s, "127.0.0.2", "10.0.0.10")).isEqualTo(200);
             assertThat(statusFrom(s, "127.0.0.2", null)).isEqualTo(429);
         }
     }

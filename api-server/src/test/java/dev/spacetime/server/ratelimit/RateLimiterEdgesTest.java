@@ -58,7 +58,9 @@ class RateLimiterEdgesTest {
     void aPartlyRefilledBucketAnnouncesTheRemainingWait() {
         RateLimiter limiter = limiter(100);
         exhaust(limiter, "a", RouteGroup.SCENE_RELOAD);
-        now.addAndGet(2 * SECOND); // two thirds of a token back
+        now.addAndGet(SECOND); // a third of a token back: two thirds, 2 s, to go
+        assertThat(limiter.acquire("a", RouteGroup.SCENE_RELOAD).retryAfterSeconds()).isEqualTo(2);
+        now.addAndGet(1_500_000_000L); // a sixth to go: 0.5 s, announced as 1
         assertThat(limiter.acquire("a", RouteGroup.SCENE_RELOAD).retryAfterSeconds()).isEqualTo(1);
     }
 

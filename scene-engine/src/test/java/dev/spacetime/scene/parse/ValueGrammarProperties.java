@@ -107,7 +107,11 @@ class ValueGrammarProperties {
         } else if (v instanceof Value.SubRef r) {
             return "SubResource(" + quote(r.id()) + ")";
         } else if (v instanceof Value.MathValue m) {
-            return m.type().godotName() + "(" + reals(m.components()) + ")";
+            String components = m.type().integer()
+                    ? java.util.Arrays.stream(m.components()).mapToObj(c -> Long.toString((long) c))
+                            .collect(Collectors.joining(", "))
+                    : reals(m.components());
+            return m.type().godotName() + "(" + components + ")";
         } else if (v instanceof Value.PackedNumbers p) {
             return p.type() + "(" + reals(p.values()) + ")";
         } else if (v instanceof Value.PackedBytes b) {

@@ -36,7 +36,7 @@ class PathCanonicalisationProperties {
     void noAcceptedPathResolvesOutsideTheRoot(@ForAll("paths") String raw) {
         if (policy.checkSyntax(raw) instanceof PathDecision.Allowed a) {
             String rel = a.canonical().substring(PathPolicy.SCHEME.length());
-            assertThat(ROOT.resolve(rel).normalize()).as(raw).startsWith(ROOT);
+            assertThat(ROOT.resolve(rel).normalize()).as(raw).startsWithRaw(ROOT);
             assertThat(List.of(rel.split("/"))).as(raw).doesNotContain("..", ".");
             assertThat(rel).as(raw).doesNotStartWith("/").doesNotContain("//", "\\", "%", ":");
         }
