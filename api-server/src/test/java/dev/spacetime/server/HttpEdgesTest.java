@@ -1,0 +1,191 @@
+package dev.spacetime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.http.RequestContext;
+import dev.spacetime.server.http.Responses;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Edges of request handling a client runs into: the body limit at exactly its size, with and without
+ * Content-Length; when an error answer closes the connection; which failures are logged as bugs; malformed
+ * requests counted like any other.
+ */
+class HttpEdgesTest {
+    private static final LinkedBlockingQueue<LogRecord> SEVERE = new LinkedBlockingQueue<>();
+    private static final Handler CAPTURE = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel() == Level.SEVERE) {
+                SEVERE.add(r);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private static TestServer server;
+
+    /** Test routes: a JSON echo behind admin auth, a 503 and a bug. */
+    private static final RouteFeature TEST_ROUTES = (routes, ctx) -> {
+        routes.post("/test/echo").role(Role.ADMIN).jsonBody().handler(rc -> Responses.json(rc, 200, new JsonObject()
+                .put("fields", RequestContext.of(rc).json().size()).put("bytes", RequestContext.of(rc).body().length())));
+        routes.get("/test/unavailable").handler(rc -> rc.fail(503));
+        routes.get("/test/bug").handler(rc -> {
+            throw new IllegalStateException("a bug");
+        });
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        Logger.getLogger("").addHandler(CAPTURE);
+        server = TestServer.start(c -> c, List.of(TEST_ROUTES));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Logger.getLogger("").removeHandler(CAPTURE);
+        server.close();
+    }
+
+    /** A JSON object of exactly {@code size} bytes. */
+    private static byte[] jsonOfSize(int size) {
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) ' ');
+        byte[] object = "{\"a\":1}".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(object, 0, body, 0, object.length);
+        return body;
+    }
+
+    private static HttpResponse<String> echo(HttpRequest.BodyPublisher body) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri("/test/echo")).POST(body),
+                "Authorization", "Bearer " + server.adminToken(), "Content-Type", "application/json");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsReadWholeWithOrWithoutContentLength() throws Exception {
+        int limit = (int) Routes.BODY_LIMIT;
+        var declared = echo(HttpRequest.BodyPublishers.ofByteArray(jsonOfSize(limit)));
+        assertThat(declared.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(declared.body())).isEqualTo(new JsonObject().put("fields", 1).put("bytes", limit));
+        assertThat(echo(HttpRequest.BodyPublishers.ofByteArray(jsonOfSize(limit + 1))).statusCode()).isEqualTo(413);
+
+        // ofInputStream has no length: the body is sent chunked, and counted as it arrives.
+        var chunked = echo(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(jsonOfSize(limit))));
+        assertThat(chunked.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(chunked.body()).getInteger("bytes")).isEqualTo(limit);
+        assertThat(echo(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(jsonOfSize(limit + 1)))).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void anEmptyBodyIsAnEmptyObject() throws Exception {
+        var response = echo(HttpRequest.BodyPublishers.noBody());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject().put("fields", 0).put("bytes", 0));
+    }
+
+    /** The status line and headers of one raw HTTP/1.1 exchange, lower-cased. */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            return head.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
+    void anErrorBeforeTheBodyWasReadClosesTheConnectionAndOnlyThen() throws IOException {
+        String unread = exchange("POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 7\r\n\r\n{\"a\":1}");
+        assertThat(unread).startsWith("http/1.1 401").contains("\r\nconnection: close\r\n");
+        String chunked = exchange("POST /test/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "7\r\n{\"a\":1}\r\n0\r\n\r\n");
+        assertThat(chunked).startsWith("http/1.1 401").contains("\r\nconnection: close\r\n");
+        String empty = exchange("POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        assertThat(empty).startsWith("http/1.1 401").doesNotContain("connection: close");
+        String bodiless = exchange("GET /no/such/route HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(bodiless).startsWith("http/1.1 404").doesNotContain("connection: close");
+    }
+
+    @Test
+    void serverErrorsKeepTheirStatusAndAreLoggedClientErrorsAreNot() throws Exception {
+        SEVERE.clear();
+        var unavailable = server.get("/test/unavailable");
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(new JsonObject(unavailable.body())).isEqualTo(new JsonObject()
+                .put("error", "service_unavailable").put("message", "service unavailable"));
+        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).isNotNull()
+                .satisfies(r -> assertThat(r.getMessage()).contains("GET /test/unavailable"));
+
+        var bug = server.get("/test/bug");
+        assertThat(bug.statusCode()).isEqualTo(500);
+        assertThat(new JsonObject(bug.body())).isEqualTo(new JsonObject()
+                .put("error", "internal_error").put("message", "internal server error"));
+        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).isNotNull()
+                .satisfies(r -> assertThat(r.getThrown()).hasMessage("a bug"));
+
+        assertThat(server.get("/no/such/route").statusCode()).isEqualTo(404);
+        assertThat(server.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(SEVERE).as("a 404 is the client's mistake, not a bug").isEmpty();
+    }
+
+    @Test
+    void aMalformedRequestIsCountedUnderTheUnmatchedEndpoint() throws Exception {
+        String series = "http_requests_total{endpoint=\"unmatched\",method=\"GET\",status=\"431\"}";
+        double before = TestServer.sample(server.metrics(), series);
+        String head = exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(64 * 1024) + "\r\n\r\n");
+        assertThat(head).startsWith("http/1.1 431").contains("\r\nconnection: close\r\n");
+        double after = TestServer.sample(server.metrics(), series);
+        assertThat((Double.isNaN(before) ? 0 : before) + 1).isEqualTo(after);
+    }
+
+    @Test
+    void aTokenMayLastOneSecondButNotLessAndUnknownRolesAreNamed() throws Exception {
+        String[] auth = {"Authorization", "Bearer " + server.adminToken(), "Content-Type", "application/json"};
+        assertThat(server.send("POST", "/auth/token", "{\"role\":\"reader\",\"ttl_seconds\":1}", auth).statusCode())
+                .isEqualTo(201);
+        assertThat(server.send("POST", "/auth/token", "{\"role\":\"reader\",\"ttl_seconds\":0}", auth).statusCode())
+                .isEqualTo(400);
+        var unknown = server.send("POST", "/auth/token", "{\"role\":\"root\"}", auth);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(unknown.body()).getString("message"))
+                .isEqualTo("role must be one of: reader, admin, webhook");
+    }
+}
