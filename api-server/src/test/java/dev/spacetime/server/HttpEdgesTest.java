@@ -56,6 +56,7 @@ class HttpEdgesTest {
         routes.post("/test/echo").role(Role.ADMIN).jsonBody().handler(rc -> Responses.json(rc, 200, new JsonObject()
                 .put("fields", RequestContext.of(rc).json().size()).put("bytes", RequestContext.of(rc).body().length())));
         routes.get("/test/unavailable").handler(rc -> rc.fail(503));
+        routes.get("/test/fail").handler(rc -> rc.fail(500));
         routes.get("/test/bug").handler(rc -> {
             throw new IllegalStateException("a bug");
         });
@@ -142,6 +143,10 @@ class HttpEdgesTest {
         assertThat(empty).startsWith("http/1.1 401").doesNotContain("connection: close");
         String bodiless = exchange("GET /no/such/route HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(bodiless).startsWith("http/1.1 404").doesNotContain("connection: close");
+        String read = exchange("POST /auth/revoke HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + server.adminToken() + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        assertThat(read).as("refused after the body was read").startsWith("http/1.1 400")
+                .doesNotContain("connection: close");
     }
 
     @Test
@@ -161,6 +166,9 @@ class HttpEdgesTest {
         assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).isNotNull()
                 .satisfies(r -> assertThat(r.getThrown()).hasMessage("a bug"));
 
+        assertThat(server.get("/test/fail").statusCode()).isEqualTo(500);
+        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).as("a plain 500 is a bug too").isNotNull();
+
         assertThat(server.get("/no/such/route").statusCode()).isEqualTo(404);
         assertThat(server.get("/health/live").statusCode()).isEqualTo(200);
         assertThat(SEVERE).as("a 404 is the client's mistake, not a bug").isEmpty();
@@ -172,8 +180,11 @@ class HttpEdgesTest {
         double before = TestServer.sample(server.metrics(), series);
         String head = exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(64 * 1024) + "\r\n\r\n");
         assertThat(head).startsWith("http/1.1 431").contains("\r\nconnection: close\r\n");
-        double after = TestServer.sample(server.metrics(), series);
-        assertThat((Double.isNaN(before) ? 0 : before) + 1).isEqualTo(after);
+        String exposition = server.metrics();
+        assertThat((Double.isNaN(before) ? 0 : before) + 1).isEqualTo(TestServer.sample(exposition, series));
+        // Timed from when the request arrived: far below a minute (a wrong sign would give the JVM's uptime or more).
+        assertThat(TestServer.sample(exposition,
+                "http_request_duration_seconds_sum{endpoint=\"unmatched\",method=\"GET\"}")).isBetween(0.0, 60.0);
     }
 
     @Test
@@ -183,6 +194,9 @@ class HttpEdgesTest {
                 .isEqualTo(201);
         assertThat(server.send("POST", "/auth/token", "{\"role\":\"reader\",\"ttl_seconds\":0}", auth).statusCode())
                 .isEqualTo(400);
+        var foreign = server.send("POST", "/auth/revoke", "{\"token\":\"a.b.c\"}", auth);
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(foreign.body()).getString("message")).isEqualTo("token is not one this server signed");
         var unknown = server.send("POST", "/auth/token", "{\"role\":\"root\"}", auth);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(unknown.body()).getString("message"))

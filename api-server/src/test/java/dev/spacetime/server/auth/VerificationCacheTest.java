@@ -1,0 +1,78 @@
+package dev.spacetime.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spacetime.catalog.AuthResult;
+import dev.spacetime.server.config.ServerConfig;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The memo of verified signatures holds only tokens that passed, and never more than its bound. */
+class VerificationCacheTest {
+    private final Vertx vertx = Vertx.vertx();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TokenService tokens = new TokenService(vertx,
+            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)), clock);
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private AuthResult verify(String token, Role required) throws Exception {
+        return tokens.verify("Bearer " + token, required).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).result();
+    }
+
+    @Test
+    void acceptedAndForbiddenTokensAreRememberedRefusedOnesAreNot() throws Exception {
+        var reader = tokens.issue(Role.READER, Duration.ofMinutes(1));
+        assertThat(verify(reader.token(), Role.ADMIN)).isEqualTo(AuthResult.FORBIDDEN);
+        assertThat(tokens.rememberedTokens()).as("a valid token with too weak a role").isEqualTo(1);
+        assertThat(verify(reader.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.rememberedTokens()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(verify(reader.token(), Role.READER)).isEqualTo(AuthResult.EXPIRED_TOKEN);
+        assertThat(tokens.rememberedTokens()).as("forgotten once refused").isZero();
+        assertThat(verify("not-a-token", Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
+        assertThat(tokens.rememberedTokens()).isZero();
+    }
+
+    @Test
+    void theMemoIsEmptiedWhenAnotherTokenWouldPassItsBound() throws Exception {
+        String first = null;
+        for (int i = 0; i < TokenService.MAX_VERIFIED; i++) {
+            var token = tokens.issue(Role.READER, Duration.ofHours(1));
+            assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+            tokens.revoke(token.info().id()); // stays remembered until presented again; keeps the table small
+            first = first == null ? token.token() : first;
+        }
+        assertThat(tokens.rememberedTokens()).isEqualTo(TokenService.MAX_VERIFIED);
+        var kept = tokens.issue(Role.READER, Duration.ofHours(1));
+        assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.rememberedTokens()).isEqualTo(1);
+        assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.rememberedTokens()).isEqualTo(1);
+        assertThat(verify(first, Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
+    }
+
+    @Test
+    void aRememberedTokenPresentedAgainWhenFullDoesNotEmptyIt() throws Exception {
+        TokenService.NewToken last = null;
+        for (int i = 0; i < TokenService.MAX_VERIFIED; i++) {
+            last = tokens.issue(Role.READER, Duration.ofHours(1));
+            assertThat(verify(last.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+            if (i < TokenService.MAX_VERIFIED - 1) {
+                tokens.revoke(last.info().id());
+            }
+        }
+        assertThat(tokens.rememberedTokens()).isEqualTo(TokenService.MAX_VERIFIED);
+        assertThat(verify(last.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(tokens.rememberedTokens()).isEqualTo(TokenService.MAX_VERIFIED);
+    }
+}
