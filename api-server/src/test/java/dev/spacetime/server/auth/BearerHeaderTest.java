@@ -3,33 +3,18 @@ package dev.spacetime.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.catalog.AuthResult;
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How the {@code Authorization} header is read: scheme, case, whitespace, and the length past which it is no token. */
-class BearerHeaderTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private final TokenService tokens = new TokenService(vertx,
-            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)), clock);
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
+class BearerHeaderTest extends TokenServiceFixture {
     private TokenService.Verdict verify(String header) throws Exception {
-        return tokens.verify(header, Role.READER).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return await(tokens.verify(header, Role.READER));
     }
 
     private Optional<String> idOf(String token) throws Exception {
-        return tokens.idOf(token).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return await(tokens.idOf(token));
     }
 
     @Test

@@ -4,37 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.catalog.AuthResult;
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A token is accepted strictly before its expiry second and its rotation grace end, and refused from then on. */
-class TokenDeadlinesTest {
-    private static final Duration GRACE = Duration.ofMinutes(5);
-    private final Vertx vertx = Vertx.vertx();
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private final TokenService tokens = new TokenService(vertx,
-            new ServerConfig.Auth(Optional.of("deadline-test-secret-0123456789abcdef"), Duration.ofHours(1), GRACE),
-            clock);
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private AuthResult verify(String token, Role required) throws Exception {
-        return tokens.verify("Bearer " + token, required).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).result();
-    }
-
+class TokenDeadlinesTest extends TokenServiceFixture {
     /** The signed {@code exp} claim: the second the token stops being accepted. */
     private static Instant expClaim(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);

@@ -3,38 +3,18 @@ package dev.spacetime.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.catalog.AuthResult;
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Revocation listeners hear of every revocation that removed a token, single or bulk (the alert webhook token is
  * reissued from them), and of nothing else.
  */
-class TokenRevocationTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final TokenService tokens = new TokenService(vertx,
-            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)),
-            new MutableClock(Instant.now()));
+class TokenRevocationTest extends TokenServiceFixture {
     private final List<Set<String>> heard = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private AuthResult verify(String token) throws Exception {
-        return tokens.verify("Bearer " + token, Role.READER).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).result();
-    }
 
     @Test
     void aSingleRevocationIsHeardWithTheTokensId() throws Exception {
@@ -46,7 +26,7 @@ class TokenRevocationTest {
         assertThat(tokens.revoke(token.info().id())).as("already gone").isFalse();
         assertThat(tokens.revoke("no-such-id")).isFalse();
         assertThat(heard).as("nothing removed, nothing heard").hasSize(1);
-        assertThat(verify(other.token())).isEqualTo(AuthResult.SUCCESS);
+        assertThat(verify(other.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
     }
 
     @Test
@@ -57,8 +37,8 @@ class TokenRevocationTest {
         tokens.onRevoked(heard::add);
         assertThat(tokens.revokeAllExcept(keep.info().id())).isEqualTo(2);
         assertThat(heard).containsExactly(Set.of(a.info().id(), b.info().id()));
-        assertThat(verify(keep.token())).isEqualTo(AuthResult.SUCCESS);
-        assertThat(verify(a.token())).isEqualTo(AuthResult.INVALID_TOKEN);
+        assertThat(verify(keep.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
+        assertThat(verify(a.token(), Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
         assertThat(tokens.activeCount()).isEqualTo(1);
         assertThat(tokens.revokeAllExcept(keep.info().id())).isZero();
         assertThat(heard).hasSize(1);

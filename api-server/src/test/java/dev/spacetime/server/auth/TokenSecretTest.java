@@ -2,35 +2,18 @@ package dev.spacetime.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Without a configured secret every server signs with its own random key: a token from one server, or one signed with
  * an all-zero key, is not even recognised as signed by another.
  */
-class TokenSecretTest {
-    private final Vertx vertx = Vertx.vertx();
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private TokenService service(Optional<String> secret) {
-        return new TokenService(vertx, new ServerConfig.Auth(secret, Duration.ofHours(1), Duration.ofMinutes(5)),
-                Clock.systemUTC());
-    }
-
+class TokenSecretTest extends TokenServiceFixture {
     private static Optional<String> idOf(TokenService tokens, String token) throws Exception {
-        return tokens.idOf(token).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return await(tokens.idOf(token));
     }
 
     @Test

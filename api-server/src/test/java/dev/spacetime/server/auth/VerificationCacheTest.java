@@ -3,32 +3,11 @@ package dev.spacetime.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.catalog.AuthResult;
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The memo of verified signatures holds only tokens that passed, and never more than its bound. */
-class VerificationCacheTest {
-    private final Vertx vertx = Vertx.vertx();
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private final TokenService tokens = new TokenService(vertx,
-            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)), clock);
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private AuthResult verify(String token, Role required) throws Exception {
-        return tokens.verify("Bearer " + token, required).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).result();
-    }
-
+class VerificationCacheTest extends TokenServiceFixture {
     @Test
     void acceptedAndForbiddenTokensAreRememberedRefusedOnesAreNot() throws Exception {
         var reader = tokens.issue(Role.READER, Duration.ofMinutes(1));
