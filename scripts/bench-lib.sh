@@ -46,10 +46,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # api_config FILE TOKEN_FILE: the api-server's bench config; the `default` rate-limit group (GET /auth/status) is
-# raised so that load runs measure the limiter's cost, not 429s.
+# raised so that load runs measure the limiter's cost, not 429s. State goes beside the token file, never to ~.
 api_config() {
   cat >"$1" <<EOF2
 tokenFile: $2
+stateDir: $2-state
 rateLimit:
   perMinute:
     default: 1000000

@@ -1,8 +1,20 @@
 package dev.spacetime.alerts;
 
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every rule of the SpaceTime API, built from {@link Settings}. {@code rules(Settings.defaults())} is what
@@ -31,14 +43,49 @@ public final class AlertCatalog {
         }
     }
 
-    /** Every alert for these settings: the twelve of the seed, then the SLO burn-rate alerts. */
+    /** Every alert for these settings: the twelve of the seed and the fleet's, the SLO burn-rate alerts. */
     public static List<AlertRule> alerts(Settings settings) {
         List<AlertRule> all = new ArrayList<>();
         all.addAll(ApiAlerts.alerts(settings));
         all.addAll(TrafficAlerts.alerts(settings));
         all.addAll(ResourceAlerts.alerts(settings));
         all.addAll(SloAlerts.alerts(settings));
+        all.addAll(WorkloadAlerts.alerts(settings));
         return all;
+    }
+
+    /**
+     * Labels, with their values, that every result of every rule expression carries: each rule reads the scope's
+     * series only ({@link Scope#select}) and keeps the scope's labels (job, the cluster label when set) through
+     * its aggregations. Every firing and pending test case shows them (RuleDefinitionsTest), and promtool proves
+     * those cases against the real rules.
+     */
+    public static Map<String, String> exprLabels(Scope scope) {
+        return scope.labels();
+    }
+
+    /**
+     * The labels every firing instance of {@code alert} carries: {@code alertname}, the rule's labels and
+     * {@link #exprLabels}. Its expression may add more (e.g. {@code instance}, {@code endpoint}).
+     */
+    public static Map<String, String> firingLabels(Scope scope, AlertRule alert) {
+        Map<String, String> labels = new TreeMap<>(exprLabels(scope));
+        labels.putAll(alert.labels());
+        labels.put(Labels.ALERTNAME, alert.name());
+        return labels;
+    }
+
+    /**
+     * The label names every alert of {@code alerts} carries when it fires: the only labels an Alertmanager inhibit
+     * rule may require equal (a label missing on both sides counts as equal there).
+     */
+    public static Set<String> labelsOnEveryAlert(Scope scope, List<AlertRule> alerts) {
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("no alerts: nothing is known about alert labels");
+        }
+        Set<String> common = new HashSet<>(firingLabels(scope, alerts.get(0)).keySet());
+        alerts.forEach(alert -> common.retainAll(firingLabels(scope, alert).keySet()));
+        return Set.copyOf(common);
     }
 
     /** Recording groups and the alerts grouped by {@link AlertGroup}, groups and alerts in a fixed order. */
@@ -49,7 +96,7 @@ public final class AlertCatalog {
                 .filter(rules -> !rules.isEmpty())
                 .map(rules -> new RuleGroup(rules.get(0).group().ruleGroupName(), rules))
                 .toList();
-        return new RuleSet(Recordings.groups(settings.slo()), alerting, RecordingTests.all(settings.slo()));
+        return new RuleSet(Recordings.groups(settings), alerting, RecordingTests.all(settings));
     }
 
     private AlertCatalog() {

@@ -1,23 +1,36 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.gt;
-import static dev.spacetime.alerts.Expr.num;
-import static dev.spacetime.alerts.Expr.paren;
-import static dev.spacetime.alerts.Scenario.JOB;
-import static dev.spacetime.alerts.Scenario.RATIO_ACTIVE;
-import static dev.spacetime.alerts.Scenario.expect;
-import static dev.spacetime.alerts.Scenario.firing;
-import static dev.spacetime.alerts.Scenario.pending;
-import static dev.spacetime.alerts.Template.label;
+import static dev.spacetime.alerts.model.Template.label;
+import static dev.spacetime.alerts.promql.Expr.gt;
+import static dev.spacetime.alerts.promql.Expr.num;
+import static dev.spacetime.alerts.promql.Expr.paren;
+import static dev.spacetime.alerts.scenario.Scenario.RATIO_ACTIVE;
+import static dev.spacetime.alerts.scenario.Scenario.expect;
+import static dev.spacetime.alerts.scenario.Scenario.firing;
+import static dev.spacetime.alerts.scenario.Scenario.pending;
+import static dev.spacetime.settings.PromDuration.duration;
 
-import dev.spacetime.alerts.AlertTest.Kind;
-import dev.spacetime.alerts.Runbook.Query;
-import dev.spacetime.alerts.Scenario.Observation;
-import dev.spacetime.alerts.Slo.BurnRate;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Humanize;
+import dev.spacetime.alerts.model.Runbook.Query;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario.Observation;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.TestTargets;
+import dev.spacetime.alerts.scenario.Traffic;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.Slo.BurnRate;
+import dev.spacetime.settings.Slo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,40 +50,51 @@ final class SloAlerts {
 
     /** Which objective. */
     private enum Objective {
-        AVAILABILITY("Availability", Component.AVAILABILITY, "answered 5xx"),
-        LATENCY("Latency", Component.LATENCY, "slower than the objective");
+        AVAILABILITY(Component.AVAILABILITY, "answered 5xx"),
+        LATENCY(Component.LATENCY, "slower than the objective");
 
-        private final String title;
         private final Component component;
         private final String bad;
 
-        Objective(String title, Component component, String bad) {
-            this.title = title;
+        Objective(Component component, String bad) {
             this.component = component;
             this.bad = bad;
         }
     }
 
-    static List<AlertRule> alerts(Settings settings) {
-        Slo slo = settings.slo();
-        ForDurations f = settings.forDurations();
-        List<AlertRule> alerts = new ArrayList<>();
-        for (Objective o : Objective.values()) {
-            alerts.add(burn(slo, o, Severity.CRITICAL, "FastBurn", f.sloPage()));
-            alerts.add(burn(slo, o, Severity.WARNING, "SlowBurn", f.sloTicket()));
-        }
-        return alerts;
+    private final Settings settings;
+    private final Scope scope;
+    private final TestTargets test;
+
+    private SloAlerts(Settings settings) {
+        this.settings = settings;
+        this.scope = settings.scope();
+        this.test = TestTargets.of(settings);
     }
 
-    private static AlertRule burn(Slo slo, Objective o, Severity severity, String speed, Duration forDuration) {
+    static List<AlertRule> alerts(Settings settings) {
+        return new SloAlerts(settings).all();
+    }
+
+    private List<AlertRule> all() {
+        Slo slo = settings.slo();
+        ForDurations f = settings.forDurations();
+        return List.of(
+                burn("AvailabilitySLOFastBurn", slo, Objective.AVAILABILITY, Severity.CRITICAL, f.sloPage()),
+                burn("AvailabilitySLOSlowBurn", slo, Objective.AVAILABILITY, Severity.WARNING, f.sloTicket()),
+                burn("LatencySLOFastBurn", slo, Objective.LATENCY, Severity.CRITICAL, f.sloPage()),
+                burn("LatencySLOSlowBurn", slo, Objective.LATENCY, Severity.WARNING, f.sloTicket()));
+    }
+
+    private AlertRule burn(String name, Slo slo, Objective o, Severity severity, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
         BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(
                 o == Objective.AVAILABILITY ? slo.availabilityTarget() : slo.latencyTarget()));
         Function<Duration, String> ratio = o == Objective.AVAILABILITY ? Recordings::errorRatio : Recordings::slowRatio;
         String expr = pairs.stream().map(b -> {
             double threshold = BigDecimal.valueOf(b.factor()).multiply(budget).doubleValue();
-            return paren(Expr.and(gt(api(ratio.apply(b.longWindow())), threshold),
-                    gt(api(ratio.apply(b.shortWindow())), threshold)));
+            return paren(Expr.and(gt(scope.select(ratio.apply(b.longWindow())), threshold),
+                    gt(scope.select(ratio.apply(b.shortWindow())), threshold)));
         }).collect(Collectors.joining("\nor\n"));
         String windows = pairs.stream().map(b -> num(b.factor()) + "× over " + duration(b.longWindow()) + "/"
                 + duration(b.shortWindow())).collect(Collectors.joining(" or "));
@@ -78,7 +102,6 @@ final class SloAlerts {
                 ? num(slo.availabilityTarget() * 100) + " % of requests without a 5xx"
                 : num(slo.latencyTarget() * 100) + " % of requests within "
                         + Humanize.DURATION.apply(slo.latencyThresholdSeconds());
-        String name = o.title + "SLO" + speed;
         return AlertRule.builder(name)
                 .group(AlertGroup.SLO).severity(severity).component(o.component)
                 .forDuration(forDuration)
@@ -95,12 +118,12 @@ final class SloAlerts {
                                 ? "At this pace the 30-day budget is gone within days: act now."
                                 : "At this pace the budget is gone before the period ends: plan a fix."),
                         List.of(new Query("bad-request ratio per window", pairs.stream()
-                                        .map(b -> api(ratio.apply(b.longWindow()))).collect(Collectors.joining(
+                                        .map(b -> scope.select(ratio.apply(b.longWindow()))).collect(Collectors.joining(
                                                 " or "))),
                                 new Query(o == Objective.AVAILABILITY ? "error ratio per endpoint"
                                         : "p99 latency per endpoint", o == Objective.AVAILABILITY
-                                        ? api(Recordings.JOB_ENDPOINT_ERROR_RATIO)
-                                        : api(Recordings.LatencyQuantile.P99.jobEndpointRecord()))),
+                                        ? scope.select(Recordings.JOB_ENDPOINT_ERROR_RATIO)
+                                        : scope.select(Recordings.LatencyQuantile.P99.jobEndpointRecord()))),
                         List.of("The causes of " + (o == Objective.AVAILABILITY ? "HighHTTPErrorRate"
                                         : "SlowRequestLatency") + ", at a lower but sustained level.",
                                 "A deployment that degraded one endpoint."),
@@ -110,7 +133,7 @@ final class SloAlerts {
                 .build();
     }
 
-    private static List<AlertTest> tests(Slo slo, Objective o, Severity severity, double budget, Duration forDuration) {
+    private List<AlertTest> tests(Slo slo, Objective o, Severity severity, double budget, Duration forDuration) {
         List<BurnRate> pairs = slo.burnRates(severity);
         double maxFactor = pairs.stream().mapToDouble(BurnRate::factor).max().orElseThrow();
         double minFactor = pairs.stream().mapToDouble(BurnRate::factor).min().orElseThrow();
@@ -119,15 +142,15 @@ final class SloAlerts {
         double burning = maxFactor * budget * 1.5;
         double fine = minFactor * budget / 2;
         List<AlertTest> tests = new ArrayList<>(Scenario.cases(forDuration,
-                () -> traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× for less than "
+                () -> traffic(test.scenario("burning at " + num(maxFactor * 1.5) + "× for less than "
                         + duration(forDuration), at), o, slo, 1, burning)
-                        .beforeFor(pending(RATIO_ACTIVE), expect(JOB, burning)),
-                traffic(Scenario.of("burning at " + num(maxFactor * 1.5) + "× the budget rate", at),
+                        .beforeFor(pending(RATIO_ACTIVE), expect(test.job(), burning)),
+                traffic(test.scenario("burning at " + num(maxFactor * 1.5) + "× the budget rate", at),
                         o, slo, 1, burning)
-                        .fires(at, expect(JOB, burning)),
-                traffic(Scenario.of("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)
+                        .fires(at, expect(test.job(), burning)),
+                traffic(test.scenario("burning at " + num(minFactor / 2) + "×", at), o, slo, 1, fine)
                         .silent(Kind.BELOW_THRESHOLD, at),
-                traffic(Scenario.of("no requests at all", at), o, slo, 0, 0).silent(Kind.NO_TRAFFIC, at)));
+                traffic(test.scenario("no requests at all", at), o, slo, 0, 0).silent(Kind.NO_TRAFFIC, at)));
         if (o == Objective.AVAILABILITY) {
             tests.add(recovered(pairs));
         }
@@ -138,17 +161,17 @@ final class SloAlerts {
      * Half the requests failed for 10 minutes, then none for longer than the longest short window: every long
      * window is still far over its threshold, every short window clean, so the alert has reset.
      */
-    private static AlertTest recovered(List<BurnRate> pairs) {
+    private AlertTest recovered(List<BurnRate> pairs) {
         Duration bad = Duration.ofMinutes(10);
         Duration clean = pairs.stream().map(BurnRate::shortWindow).max(Duration::compareTo).orElseThrow()
                 .plus(Duration.ofMinutes(5));
         Duration at = bad.plus(clean);
-        return Traffic.requestsRecovering(Scenario.of("50 % errors for " + duration(bad) + ", none for the last "
+        return Traffic.requestsRecovering(test.scenario("50 % errors for " + duration(bad) + ", none for the last "
                 + duration(clean), at, Duration.ofMinutes(1)), 1, 0.5, bad).silent(Kind.RECOVERED, at);
     }
 
     /** Requests at {@code perSecond}, a share {@code badShare} of them bad for the objective. */
-    private static Scenario traffic(Scenario s, Objective o, Slo slo, double perSecond, double badShare) {
+    private Scenario traffic(Scenario s, Objective o, Slo slo, double perSecond, double badShare) {
         if (o == Objective.AVAILABILITY) {
             return Traffic.requests(s, perSecond, badShare);
         }
@@ -160,6 +183,4 @@ final class SloAlerts {
                 new Observation(slow, perSecond * badShare)));
     }
 
-    private SloAlerts() {
-    }
 }

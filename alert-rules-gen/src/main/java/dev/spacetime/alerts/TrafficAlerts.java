@@ -1,38 +1,61 @@
 package dev.spacetime.alerts;
 
-import static dev.spacetime.alerts.Expr.and;
-import static dev.spacetime.alerts.Expr.api;
-import static dev.spacetime.alerts.Expr.duration;
-import static dev.spacetime.alerts.Expr.ge;
-import static dev.spacetime.alerts.Expr.gt;
-import static dev.spacetime.alerts.Expr.num;
-import static dev.spacetime.alerts.Scenario.JOB;
-import static dev.spacetime.alerts.Scenario.RATIO_ACTIVE;
-import static dev.spacetime.alerts.Scenario.rateActive;
-import static dev.spacetime.alerts.Scenario.expect;
-import static dev.spacetime.alerts.Scenario.firing;
-import static dev.spacetime.alerts.Scenario.pending;
-import static dev.spacetime.alerts.Scenario.series;
-import static dev.spacetime.alerts.Template.label;
-import static dev.spacetime.alerts.Traffic.PER_MINUTE;
-import static dev.spacetime.alerts.Traffic.auth;
-import static dev.spacetime.alerts.Traffic.scenes;
+import static dev.spacetime.alerts.model.Template.label;
+import static dev.spacetime.alerts.promql.Expr.PER_MINUTE;
+import static dev.spacetime.alerts.promql.Expr.and;
+import static dev.spacetime.alerts.promql.Expr.ge;
+import static dev.spacetime.alerts.promql.Expr.gt;
+import static dev.spacetime.alerts.promql.Expr.num;
+import static dev.spacetime.alerts.scenario.Scenario.RATIO_ACTIVE;
+import static dev.spacetime.alerts.scenario.Scenario.expect;
+import static dev.spacetime.alerts.scenario.Scenario.firing;
+import static dev.spacetime.alerts.scenario.Scenario.pending;
+import static dev.spacetime.alerts.scenario.Scenario.rateActive;
+import static dev.spacetime.alerts.scenario.Traffic.auth;
+import static dev.spacetime.alerts.scenario.Traffic.scenes;
 import static dev.spacetime.catalog.PromQL.ne;
 import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.sumBy;
+import static dev.spacetime.settings.PromDuration.duration;
 
-import dev.spacetime.alerts.AlertTest.Kind;
-import dev.spacetime.alerts.Runbook.Query;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.alerts.model.Humanize;
+import dev.spacetime.alerts.model.Runbook.Query;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.alerts.scenario.TestTargets;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.Thresholds;
 import java.time.Duration;
 import java.util.List;
 
 /** Alerts on what clients do to the API: failed authentication, rate limiting, failing scene loads. */
 final class TrafficAlerts {
 
+    private final Settings settings;
+    private final Scope scope;
+    private final TestTargets test;
+
+    private TrafficAlerts(Settings settings) {
+        this.settings = settings;
+        this.scope = settings.scope();
+        this.test = TestTargets.of(settings);
+    }
+
     static List<AlertRule> alerts(Settings settings) {
+        return new TrafficAlerts(settings).all();
+    }
+
+    private List<AlertRule> all() {
         Thresholds t = settings.thresholds();
         ForDurations f = settings.forDurations();
         return List.of(
@@ -44,7 +67,7 @@ final class TrafficAlerts {
                 sceneLoadErrors(t, f.sceneLoadErrors()));
     }
 
-    private static AlertRule authFailures(String name, Severity severity, double perMinute, Duration forDuration) {
+    private AlertRule authFailures(String name, Severity severity, double perMinute, Duration forDuration) {
         List<AuthResult> failures = AuthResult.failures();
         double attack = 2 * perMinute;
         Duration activeAt = rateActive(attack, perMinute, Recordings.RATE_WINDOW);
@@ -66,7 +89,7 @@ final class TrafficAlerts {
                                         perMinute(Recordings.JOB_RESULT_AUTH_ATTEMPTS_RATE,
                                                 ne(Labels.RESULT, AuthResult.SUCCESS.label()))),
                                 new Query("rate-limit rejections per endpoint",
-                                        api(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE))),
+                                        scope.select(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE))),
                         List.of("A token was rotated or revoked and a client still uses the old one (expired_token, "
                                         + "invalid_token).",
                                 "A client without a token (missing_token) or with a read token calling admin "
@@ -75,19 +98,19 @@ final class TrafficAlerts {
                         List.of("Find the client in the API access log (never log tokens) and fix its token.",
                                 "For an attack: block the source addresses upstream; tighten the rate limits.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> auth(Scenario.of("failures started less than " + duration(forDuration)
+                        () -> auth(test.scenario("failures started less than " + duration(forDuration)
                                 + " ago", at), failures, attack).beforeFor(pending(activeAt),
-                                expect(JOB, attack)),
-                        auth(Scenario.of(num(attack) + " failures/min spread over every failure result", at),
-                                failures, attack).fires(at, expect(JOB, attack)),
-                        auth(Scenario.of(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
+                                expect(test.job(), attack)),
+                        auth(test.scenario(num(attack) + " failures/min spread over every failure result", at),
+                                failures, attack).fires(at, expect(test.job(), attack)),
+                        auth(test.scenario(num(perMinute / 2) + " failures/min", at), failures, perMinute / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        auth(Scenario.of("only successes, " + num(attack) + "/min", at),
+                        auth(test.scenario("only successes, " + num(attack) + "/min", at),
                                 List.of(AuthResult.SUCCESS), attack).silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
     }
 
-    private static AlertRule rateLimitHits(double perMinute, Duration forDuration) {
+    private AlertRule rateLimitHits(double perMinute, Duration forDuration) {
         double flood = 2 * perMinute;
         Duration activeAt = rateActive(flood, perMinute, Recordings.RATE_WINDOW);
         Duration at = firing(activeAt, forDuration, Recordings.RATE_WINDOW);
@@ -103,7 +126,7 @@ final class TrafficAlerts {
                         "Clients exceed their per-route token buckets and get 429 Too Many Requests.",
                         List.of(new Query("429s per minute by endpoint",
                                         perMinute(Recordings.JOB_ENDPOINT_RATE_LIMIT_HITS_RATE)),
-                                new Query("request rate by endpoint", api(Recordings.JOB_ENDPOINT_REQUESTS_RATE))),
+                                new Query("request rate by endpoint", scope.select(Recordings.JOB_ENDPOINT_REQUESTS_RATE))),
                         List.of("A client retries in a tight loop, ignoring Retry-After.",
                                 "Legitimate load grew beyond the configured limits.",
                                 "Many clients behind one proxy that is not a trusted X-Forwarded-For source."),
@@ -111,31 +134,31 @@ final class TrafficAlerts {
                                 "Raise the route group's limit if the load is legitimate; configure trusted "
                                         + "proxies.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> rateLimited(Scenario.of("429s started less than " + duration(forDuration) + " ago", at),
-                                flood).beforeFor(pending(activeAt), expect(JOB, flood)),
-                        rateLimited(Scenario.of(num(flood) + " 429s/min over two endpoints", at), flood)
-                                .fires(at, expect(JOB, flood)),
-                        rateLimited(Scenario.of(num(perMinute / 2) + " 429s/min", at), perMinute / 2)
+                        () -> rateLimited(test.scenario("429s started less than " + duration(forDuration) + " ago", at),
+                                flood).beforeFor(pending(activeAt), expect(test.job(), flood)),
+                        rateLimited(test.scenario(num(flood) + " 429s/min over two endpoints", at), flood)
+                                .fires(at, expect(test.job(), flood)),
+                        rateLimited(test.scenario(num(perMinute / 2) + " 429s/min", at), perMinute / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
     }
 
-    private static Scenario rateLimited(Scenario s, double perMinute) {
+    private Scenario rateLimited(Scenario s, double perMinute) {
         for (String endpoint : List.of("/scene", "/scene/reload")) {
-            s.counter(series(Metrics.RATE_LIMIT_HITS.name(), Labels.ENDPOINT, endpoint), perMinute / PER_MINUTE / 2);
+            s.counter(Metrics.RATE_LIMIT_HITS.name(), perMinute / PER_MINUTE / 2, Labels.ENDPOINT, endpoint);
         }
         return s;
     }
 
-    private static AlertRule sceneLoadErrors(Thresholds t, Duration forDuration) {
+    private AlertRule sceneLoadErrors(Thresholds t, Duration forDuration) {
         double threshold = t.sceneLoadErrorRatio();
         double guard = t.minSceneLoadRate();
         Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
         return AlertRule.builder("HighSceneLoadErrorRate")
                 .group(AlertGroup.SCENES).severity(Severity.WARNING).component(Component.SCENES)
                 .forDuration(forDuration)
-                .expr(and(gt(api(Recordings.JOB_SCENE_LOAD_ERROR_RATIO), threshold),
-                        ge(api(Recordings.JOB_SCENE_LOAD_ATTEMPTS_RATE), guard)))
+                .expr(and(gt(scope.select(Recordings.JOB_SCENE_LOAD_ERROR_RATIO), threshold),
+                        ge(scope.select(Recordings.JOB_SCENE_LOAD_ATTEMPTS_RATE), guard)))
                 .summary("More than " + num(threshold * 100) + " % of scene loads fail.")
                 .description(Humanize.PERCENTAGE, " of scene loads on ", label(Labels.JOB),
                         " failed over the last " + duration(Recordings.RATE_WINDOW) + " (threshold "
@@ -144,9 +167,9 @@ final class TrafficAlerts {
                         "Scene loads fail: errors / (loads + errors) is high. Below " + num(guard)
                                 + " attempts/s the alert stays silent, so one bad request cannot trigger it.",
                         List.of(new Query("failures per second by error type", sumBy(
-                                        rate(api(Metrics.SCENE_LOAD_ERRORS.name()),
-                                                duration(Recordings.RATE_WINDOW)), Labels.ERROR_TYPE)),
-                                new Query("attempts per second", api(Recordings.JOB_SCENE_LOAD_ATTEMPTS_RATE))),
+                                        rate(scope.select(Metrics.SCENE_LOAD_ERRORS.name()),
+                                                duration(Recordings.RATE_WINDOW)), scope.by(Labels.ERROR_TYPE))),
+                                new Query("attempts per second", scope.select(Recordings.JOB_SCENE_LOAD_ATTEMPTS_RATE))),
                         List.of("not_found / invalid_path / forbidden: clients ask for scenes that do not exist "
                                         + "or are not allowed (a client bug or a probe).",
                                 "parse_error / too_large: broken or oversized scene files were deployed.",
@@ -155,23 +178,21 @@ final class TrafficAlerts {
                                         + "parse errors the scene file.",
                                 "Validate the scene directory; restore the last good scenes.")))
                 .tests(Scenario.cases(forDuration,
-                        () -> scenes(Scenario.of("failures started less than " + duration(forDuration) + " ago", at),
-                                1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(JOB, 2 * threshold)),
-                        scenes(Scenario.of("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
-                                .fires(at, expect(JOB, 2 * threshold)),
-                        scenes(Scenario.of("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
+                        () -> scenes(test.scenario("failures started less than " + duration(forDuration) + " ago", at),
+                                1, 2 * threshold).beforeFor(pending(RATIO_ACTIVE), expect(test.job(), 2 * threshold)),
+                        scenes(test.scenario("1 load/s, " + num(200 * threshold) + " % failing", at), 1, 2 * threshold)
+                                .fires(at, expect(test.job(), 2 * threshold)),
+                        scenes(test.scenario("1 load/s, " + num(50 * threshold) + " % failing", at), 1, threshold / 2)
                                 .silent(Kind.BELOW_THRESHOLD, at),
-                        scenes(Scenario.of("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
-                        scenes(Scenario.of("a trickle below the volume guard, every load failing", at), guard / 2, 1)
+                        scenes(test.scenario("no scene loads", at), 0, 0).silent(Kind.NO_TRAFFIC, at),
+                        scenes(test.scenario("a trickle below the volume guard, every load failing", at), guard / 2, 1)
                                 .silent(Kind.LOW_TRAFFIC, at)))
                 .build();
     }
 
     /** A recorded per-second rate, per minute as the seed's thresholds are. */
-    private static String perMinute(String recordedRate, String... matchers) {
-        return api(recordedRate, matchers) + " * " + num(PER_MINUTE);
+    private String perMinute(String recordedRate, String... matchers) {
+        return scope.select(recordedRate, matchers) + " * " + num(PER_MINUTE);
     }
 
-    private TrafficAlerts() {
-    }
 }

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
 import dev.spacetime.alerts.generate.Generator;
 import dev.spacetime.alerts.generate.Promtool;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Thresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +32,7 @@ class PromtoolRulesTest {
     @Test
     void generatedRulesPassPromtoolCheckAndTests() {
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
 
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         List<Path> tests = Promtool.testFiles(prometheus);
@@ -41,7 +48,7 @@ class PromtoolRulesTest {
         Generator.write(dir, new RuleSet(List.of(broken), AlertCatalog.rules(Settings.defaults()).alerting(),
                 List.of()), BASE);
 
-        Promtool.Result r = Promtool.checkRules(Promtool.ruleFiles(dir.resolve(Generator.PROMETHEUS_DIR)));
+        Promtool.Result r = Promtool.checkRules(Promtool.ruleFiles(dir.resolve(RuleFileLayout.PROMETHEUS_DIR)));
 
         assertThat(r.ok()).as(r.output()).isFalse();
         assertThat(r.output()).contains("job:broken:rate5m");
@@ -50,13 +57,13 @@ class PromtoolRulesTest {
     @Test
     void rulesThatDisagreeWithTheirTestsFailPromtoolTest() throws IOException {
         // Tests written for the 5 % error threshold, rules generated with 50 %: the firing case must fail.
-        Settings lax = new Settings(new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05),
-                ForDurations.defaults(), Slo.defaults(), BASE);
+        Settings lax = Settings.defaults().withThresholds(
+                new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05, 0.5));
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
         Path laxDir = dir.resolve("lax");
         Generator.write(laxDir, AlertCatalog.rules(lax), BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
-        Files.copy(laxDir.resolve(Generator.PROMETHEUS_DIR).resolve("prometheus_alerts.yml"),
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
+        Files.copy(laxDir.resolve(RuleFileLayout.PROMETHEUS_DIR).resolve("prometheus_alerts.yml"),
                 prometheus.resolve("prometheus_alerts.yml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Promtool.Result r = Promtool.testRules(List.of(prometheus.resolve("tests/HighHTTPErrorRate.yml")));
@@ -72,8 +79,24 @@ class PromtoolRulesTest {
         assertThat(rules.alerts()).allSatisfy(a -> assertThat(a.forDuration()).isEqualTo(Duration.ofSeconds(30)));
 
         Generator.write(dir, rules, BASE);
-        Path prometheus = dir.resolve(Generator.PROMETHEUS_DIR);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
 
+        assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
+        assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));
+    }
+
+    /** Another job name and a cluster label: every rule selects them, and the test data carries them. */
+    @Test
+    void anotherScopeReachesEveryRuleAndItsTests() throws IOException {
+        Settings scoped = Settings.defaults().withScope(Scope.of("vr_engine").withCluster("cluster", "eu-1"));
+        RuleSet rules = AlertCatalog.rules(scoped);
+        Generator.write(dir, rules, BASE);
+        Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);
+
+        String selector = "cluster=\"eu-1\", job=\"vr_engine\"";
+        assertThat(rules.alerts()).extracting(AlertRule::expr).allMatch(e -> e.contains(selector));
+        assertThat(Files.readString(prometheus.resolve(RuleFileLayout.RECORDING_FILE)))
+                .doesNotContain("spacetime_api\"").contains("sum by (cluster, job, instance, endpoint)");
         assertOk(Promtool.checkRules(Promtool.ruleFiles(prometheus)));
         assertOk(Promtool.testRules(Promtool.testFiles(prometheus)));
     }

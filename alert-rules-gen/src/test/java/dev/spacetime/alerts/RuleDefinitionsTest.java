@@ -1,15 +1,32 @@
 package dev.spacetime.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spacetime.alerts.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest.Kind;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.model.Runbook;
+import dev.spacetime.alerts.promql.Expr;
+import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.catalog.Jobs;
+import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class RuleDefinitionsTest {
 
     private static final AlertCatalog.RuleSet RULES = AlertCatalog.rules(Settings.defaults());
+
+    /** The rule definitions' sources (tests run in the module's directory). */
+    private static final Path DEFINITIONS = Path.of("src/main/java/dev/spacetime/alerts");
 
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
             "group_left", "group_right", "bool", "offset");
@@ -112,7 +132,7 @@ class RuleDefinitionsTest {
     void everyAlertCarriesSeverityComponentAndRunbookAnnotations() {
         for (AlertRule a : RULES.alerts()) {
             assertThat(a.labels()).containsKeys(AlertRule.SEVERITY, AlertRule.COMPONENT);
-            assertThat(a.runbookUrl("https://x/")).isEqualTo("https://x/" + a.name() + ".md");
+            assertThat(a.runbookUrl("https://x/")).isEqualTo("https://x/" + a.name());
             assertThat(a.description().goTemplate()).as(a.name()).isNotBlank();
         }
     }
@@ -123,6 +143,71 @@ class RuleDefinitionsTest {
         assertThat(byName("HTTPAPIDown").forDuration()).isEqualTo(s.forDurations().apiDown());
         assertThat(byName("HighMemoryUsage").forDuration()).isEqualTo(s.forDurations().highMemory());
         assertThat(byName("HighMemoryUsage").expr()).contains(Expr.num(s.thresholds().warningMemoryBytes()));
+    }
+
+    @Test
+    void everyAlertNameIsALiteralInTheDefinitions() throws IOException {
+        // One search for "Name" (quotes included) finds where an alert is defined.
+        String sources;
+        try (Stream<Path> files = Files.list(DEFINITIONS)) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(RuleDefinitionsTest::read)
+                    .collect(Collectors.joining());
+        }
+        assertThat(RULES.alerts()).allSatisfy(a -> assertThat(sources).as(a.name()).contains('"' + a.name() + '"'));
+    }
+
+    @Test
+    void everyFiringAndPendingCaseShowsTheLabelsTheCatalogPromises() {
+        for (AlertRule a : RULES.alerts()) {
+            for (AlertTest t : a.tests()) {
+                t.expected().forEach(e -> assertThat(e.labels()).as("%s: %s", a.name(), t.name())
+                        .containsAllEntriesOf(AlertCatalog.exprLabels(Settings.defaults().scope())));
+            }
+        }
+    }
+
+    @Test
+    void labelsOnEveryAlertAreTheRuleLabelsJobAndAlertname() {
+        Scope scope = Settings.defaults().scope();
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope, RULES.alerts())).containsExactlyInAnyOrder(
+                Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT);
+        AlertRule burn = byName("AvailabilitySLOFastBurn");
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope, List.of(burn))).contains(SloAlerts.SLO_LABEL);
+        assertThat(AlertCatalog.firingLabels(scope, burn)).containsEntry(Labels.ALERTNAME, "AvailabilitySLOFastBurn")
+                .containsEntry(Labels.JOB, Jobs.API).containsEntry(AlertRule.SEVERITY, "critical");
+        assertThat(AlertCatalog.labelsOnEveryAlert(scope.withCluster("cluster", "eu-1"), RULES.alerts()))
+                .contains("cluster");
+        assertThatThrownBy(() -> AlertCatalog.labelsOnEveryAlert(scope, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Alerts about one instance name it, and those whose outcome depends on how many instances there are have
+     * three-instance cases: one bad two good, and the reverse.
+     */
+    @Test
+    void instanceAlertsNameTheirInstanceAndAreTestedOnAFleet() {
+        for (String name : List.of("HTTPAPIDown", "HealthCheckFailing", "ServiceDegraded", "CriticalMemoryUsage",
+                "HighMemoryUsage", "WorkloadSaturated", "HTTPAPIInstancesDown", "HighHTTPErrorRate")) {
+            List<String> fleetCases = byName(name).tests().stream().map(AlertTest::name)
+                    .filter(n -> n.matches("(one|two|1|2) of three instances.*")).toList();
+            assertThat(fleetCases).as(name).hasSize(2);
+        }
+        AlertTest twoDown = byName("HTTPAPIDown").tests().stream()
+                .filter(t -> t.name().startsWith("two of three")).findFirst().orElseThrow();
+        assertThat(twoDown.expected()).extracting(e -> e.labels().get(Labels.INSTANCE))
+                .containsExactlyInAnyOrder(Scenario.instance(1), Scenario.instance(2));
+        assertThat(byName("HTTPAPIDown").description().goTemplate()).contains("$labels.instance");
+        assertThat(byName("HTTPAPIInstancesDown").expr())
+                .isEqualTo("1 - avg by (job) (up{job=\"spacetime_api\"}) > 0.5");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static AlertRule byName(String name) {

@@ -6,14 +6,21 @@ import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.connections.ConnectionGuard;
 import dev.spacetime.server.health.HealthService;
 import dev.spacetime.server.http.ErrorHandler;
 import dev.spacetime.server.http.InvalidRequestHandler;
 import dev.spacetime.server.http.RequestObserver;
-import dev.spacetime.server.metrics.ConnectionTracker;
+import dev.spacetime.server.http.RequestTracer;
 import dev.spacetime.server.metrics.ServerMetrics;
+import dev.spacetime.server.profiling.ProfilingFeature;
+import dev.spacetime.server.ratelimit.ClientAddress;
 import dev.spacetime.server.ratelimit.RateLimiter;
-import dev.spacetime.server.scene.SceneEngine;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
+import dev.spacetime.server.scene.SceneHost;
+import dev.spacetime.server.workload.Workload;
+import dev.spacetime.server.state.StateStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -24,42 +31,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
-/** The running API server: Vert.x, its router, the shared services and the periodic jobs. */
+/**
+ * The running API server: creates the shared services, has {@link Modules} build the features and health checks from
+ * them, mounts the routes, listens, runs the periodic jobs, and closes it all.
+ */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
     private static final Duration RATE_LIMIT_SWEEP = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final ServerContext context;
+    private final Modules modules;
+    private final HealthService health;
     private final Routes routes;
     private final Optional<Path> tempProjectRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ApiServer(Vertx vertx, HttpServer server, ServerContext context, Routes routes,
+    private ApiServer(Vertx vertx, HttpServer server, Modules modules, HealthService health, Routes routes,
                       Optional<Path> tempProjectRoot) {
         this.vertx = vertx;
         this.server = server;
-        this.context = context;
+        this.modules = modules;
+        this.health = health;
         this.routes = routes;
         this.tempProjectRoot = tempProjectRoot;
     }
 
     /** Starts everything and returns once the server accepts connections. */
     public static ApiServer start(ServerConfig config) throws StartupException {
-        return start(config, List.of());
+        return start(config, modules -> List.of(), Optional.empty());
     }
 
-    /** As {@link #start(ServerConfig)}, with features mounted after the standard ones (tests add routes so). */
-    static ApiServer start(ServerConfig config, List<RouteFeature> extraFeatures) throws StartupException {
+    /**
+     * As {@link #start(ServerConfig)}, for tests: the features {@code extraFeatures} builds from the server's modules
+     * are mounted after the standard ones, and {@code tracer}, when given, observes requests instead of the profiler.
+     */
+    static ApiServer start(ServerConfig config, Function<Modules, List<RouteFeature>> extraFeatures,
+                           Optional<RequestTracer> tracer) throws StartupException {
         Optional<Path> temp = Optional.empty();
         Path projectRoot;
         try {
@@ -78,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            return start(config, vertx, projectRoot, temp, extraFeatures);
+            return start(config, vertx, projectRoot, temp, extraFeatures, tracer);
         } catch (StartupException | RuntimeException e) {
             await(vertx.close(), Duration.ofSeconds(5));
             temp.ifPresent(ApiServer::deleteQuietly);
@@ -87,37 +105,54 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp,
-                                   List<RouteFeature> extraFeatures) throws StartupException {
+                                   Function<Modules, List<RouteFeature>> extraFeatures,
+                                   Optional<RequestTracer> tracer) throws StartupException {
         ServerMetrics metrics = new ServerMetrics();
-        ConnectionTracker connections = new ConnectionTracker();
+        ConnectionGuard connections = new ConnectionGuard(vertx, config.connections(), metrics);
         metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
 
-        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC());
-        RateLimiter limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
-        SceneEngine scenes;
+        StateStore state;
         try {
-            scenes = SceneEngine.create(config.scenes(), projectRoot, metrics);
+            state = StateStore.open(config.stateDir(), Clock.systemUTC());
         } catch (IOException e) {
+            throw new StartupException("cannot use the state directory " + config.stateDir() + ": "
+                    + e.getMessage(), e);
+        }
+        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC(), state);
+        RateLimiter limiter = new RateLimiter(config.rateLimit().perMinute(), config.rateLimit().maxBuckets(),
+                System::nanoTime);
+        SceneHost scenes;
+        try {
+            scenes = SceneHost.create(config.scenes(), projectRoot, metrics);
+        } catch (IOException e) {
+            state.close();
             throw new StartupException("cannot open the project root " + projectRoot + ": " + e, e);
         }
+        // The kept history first, then every load is stored (from the loading thread: write() never blocks).
+        scenes.service().restoreHistory(state.restored().sceneHistory());
+        int historySize = scenes.service().config().historySize();
+        scenes.service().onRecord(r -> state.sceneHistory().append(r, historySize));
         // Before the first health check, so the engine subsystem sees a running loop.
         String scenesStarted = scenes.start();
+        Workload workload = new Workload(vertx, config.workload(), connections, metrics);
         try {
-            ServerContext ctx = new ServerContext(vertx, config, projectRoot, metrics, connections, tokens, limiter,
-                    scenes);
-            HealthService health = new HealthService(Modules.healthChecks(ctx), config.health().checkTimeout(),
+            // Two threads: /metrics and /health/quick take milliseconds; they must never queue behind scene work.
+            Modules modules = new Modules(vertx, config, projectRoot, metrics, connections, state, tokens, scenes,
+                    workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2));
+            HealthService health = new HealthService(modules.healthChecks(), config.health().checkTimeout(),
                     metrics.gauge(Metrics.HEALTH_STATUS));
-            ctx.health(health);
             // The first report sets the health gauges before anyone can scrape.
             health.check().join();
+            ProfilingFeature profiling = modules.profiling();
 
             Router router = Router.router(vertx);
-            router.route().handler(new RequestObserver(metrics.http(), ctx::tracer,
+            router.route().handler(new RequestObserver(metrics.http(), tracer.orElse(profiling.tracer()),
                     config.instrumentation().enabled()));
-            Routes routes = new Routes(router, ctx);
-            List<RouteFeature> features = new java.util.ArrayList<>(Modules.features());
-            features.addAll(extraFeatures);
-            features.forEach(f -> f.mount(routes, ctx));
+            Routes routes = new Routes(router, metrics, tokens, limiter,
+                    new ClientAddress(config.rateLimit().trustedProxies()));
+            List<RouteFeature> features = new ArrayList<>(modules.features(health, profiling));
+            features.addAll(extraFeatures.apply(modules));
+            features.forEach(f -> f.mount(routes));
             ErrorHandler errors = new ErrorHandler(routes::allowedMethods);
             router.route().failureHandler(errors);
             router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
@@ -128,12 +163,13 @@ public final class ApiServer implements AutoCloseable {
                             // Plain HTTP/1.1 only: with h2c detection a connection is reported only after its first
                             // bytes, and active_connections would miss idle or slow clients.
                             .setHttp2ClearTextEnabled(false)
-                            // Idle keep-alive connections are closed so open connections reflect real clients.
+                            // A connection stalled mid-request (body or response) is closed; the wait for a request
+                            // head is bounded much more tightly by ConnectionGuard's head timeout.
                             .setIdleTimeout(120)
                             .setIdleTimeoutUnit(TimeUnit.SECONDS))
                     .connectionHandler(connections)
                     .invalidRequestHandler(new InvalidRequestHandler(metrics.http()))
-                    .requestHandler(router);
+                    .requestHandler(connections.requests(router));
             try {
                 await(server.listen(), Duration.ofSeconds(30));
             } catch (StartupException e) {
@@ -145,7 +181,8 @@ public final class ApiServer implements AutoCloseable {
             // Only once the port is ours: a second instance that cannot bind must not overwrite the first one's token.
             Path tokenFile = config.tokenFile().toAbsolutePath();
             try {
-                TokenFile.write(tokenFile, tokens.issue(Role.ADMIN, config.auth().tokenTtl()).token());
+                TokenFile.write(tokenFile, await(tokens.credential(TokenService.ADMIN_CREDENTIAL, Role.ADMIN,
+                        config.auth().tokenTtl()), Duration.ofSeconds(30)).token());
             } catch (IOException e) {
                 await(server.close(), Duration.ofSeconds(5));
                 throw new StartupException("cannot write the token file " + tokenFile + ": " + e, e);
@@ -153,7 +190,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.info("admin token written to " + tokenFile);
             for (RouteFeature feature : features) {
                 try {
-                    feature.listening(ctx);
+                    feature.listening();
                 } catch (IOException e) {
                     await(server.close(), Duration.ofSeconds(5));
                     throw new StartupException("cannot start " + feature.getClass().getSimpleName() + ": " + e, e);
@@ -161,15 +198,18 @@ public final class ApiServer implements AutoCloseable {
             }
             LOG.info((temp.isPresent() ? "serving the embedded demo project from " : "project root ") + projectRoot
                     + "; " + scenesStarted);
+            LOG.info("state kept in " + state.file());
             vertx.setPeriodic(config.health().refreshInterval().toMillis(), id -> health.check());
             vertx.setPeriodic(RATE_LIMIT_SWEEP.toMillis(),
                     id -> vertx.executeBlocking(() -> {
                         limiter.sweep();
                         return null;
                     }, false));
-            return new ApiServer(vertx, server, ctx, routes, temp);
+            return new ApiServer(vertx, server, modules, health, routes, temp);
         } catch (StartupException | RuntimeException e) {
+            workload.close();
             scenes.close();
+            state.close();
             throw e;
         }
     }
@@ -193,11 +233,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public String host() {
-        return context.config().host();
+        return modules.config().host();
     }
 
-    public ServerContext context() {
-        return context;
+    /** What the server was built from (for tests). */
+    Modules modules() {
+        return modules;
     }
 
     /** The mounted routes. */
@@ -214,7 +255,7 @@ public final class ApiServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Duration drain = context.config().drainTimeout();
+        Duration drain = modules.config().drainTimeout();
         try {
             await(server.shutdown(drain), drain.plusSeconds(5));
         } catch (StartupException e) {
@@ -225,8 +266,10 @@ public final class ApiServer implements AutoCloseable {
         } catch (StartupException e) {
             LOG.warning("vert.x shutdown: " + e.getMessage());
         }
-        context.health().close();
-        context.scenes().close();
+        health.close();
+        modules.workload().close();
+        modules.scenes().close();
+        modules.state().close();
         tempProjectRoot.ifPresent(ApiServer::deleteQuietly);
     }
 

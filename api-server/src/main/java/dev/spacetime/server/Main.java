@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * {@code java -jar api-server.jar [--host H] [--port N] [--project-root DIR] [--token-file F] [--environment NAME]
  * [--alert-webhook-token-file F] [--instrumentation true|false] [--profiler true|false] [--profiler-sample-rate R]
- * [--config FILE]}; without a project root the embedded demo project is served.
+ * [--state-dir DIR] [--config FILE]}; without a project root the embedded demo project is served.
  * Prints exactly one line on stdout, {@code listening on http://HOST:PORT}, once connections are accepted; logs go
  * to stderr. Exits 2 on bad configuration, 1 when it cannot start, 0 after SIGTERM/SIGINT has drained requests.
  */

@@ -15,27 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The alert webhook receiver on a real server: auth, dedup, bounds, filters, metrics and malformed payloads. */
+@ExtendWith(TestServerExtension.class)
 class AlertWebhookTest {
 
+    /** Started and closed by {@link TestServerExtension}. */
     private static TestServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     private static String webhookToken() throws Exception {
-        return Files.readString(server.server.context().config().alertWebhookTokenPath()).trim();
+        return Files.readString(server.server.modules().config().alertWebhookTokenPath()).trim();
     }
 
     private static String issue(Role role) throws Exception {
@@ -88,7 +79,7 @@ class AlertWebhookTest {
 
     @Test
     void tokenFileIsOwnerOnlyAndItsTokenMayOnlyPostNotifications() throws Exception {
-        Path file = server.server.context().config().alertWebhookTokenPath();
+        Path file = server.server.modules().config().alertWebhookTokenPath();
         assertThat(file.getFileName()).hasToString("alert_webhook_token");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String webhook = webhookToken();
@@ -229,7 +220,7 @@ class AlertWebhookTest {
     void revokingTheWebhookTokenWritesANewOneSoAlertsStillArrive() throws Exception {
         // Its own server: revoking every other token would disturb the tokens of the other tests.
         try (TestServer own = TestServer.start()) {
-            Path file = own.server.context().config().alertWebhookTokenPath();
+            Path file = own.server.modules().config().alertWebhookTokenPath();
             String before = Files.readString(file).trim();
             String admin = own.adminToken();
             var revoke = own.send("POST", "/auth/revoke", "{\"scope\":\"others\"}", "Authorization",

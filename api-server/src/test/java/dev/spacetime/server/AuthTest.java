@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.catalog.AuthResult;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,45 +16,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
 
-    private static final List<String> LOGS = new ArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (LOGS) {
-                LOGS.add(r.getMessage() + " " + r.getThrown());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture logs;
 
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.atLeast(Level.ALL);
         server = TestServer.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
     }
 
     private static String bearer(String token) {
@@ -187,7 +170,7 @@ class AuthTest {
 
     @Test
     void tokenFileIsOwnerOnlyAndTheTokenAppearsInNoPublicResponseOrLog() throws Exception {
-        var file = server.server.context().config().tokenFile();
+        var file = server.server.modules().config().tokenFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                 .isEqualTo("rwx------");
@@ -200,9 +183,8 @@ class AuthTest {
             }
         }
         assertThat(server.get("/no/such/route").body()).doesNotContain(token);
-        synchronized (LOGS) {
-            assertThat(LOGS).anyMatch(l -> l.contains(file.toString()));
-            assertThat(LOGS).noneMatch(l -> l.contains(token) || l.contains(token.split("\\.")[2]));
-        }
+        List<String> logged = logs.records.stream().map(r -> r.getMessage() + " " + r.getThrown()).toList();
+        assertThat(logged).anyMatch(l -> l.contains(file.toString()));
+        assertThat(logged).noneMatch(l -> l.contains(token) || l.contains(token.split("\\.")[2]));
     }
 }

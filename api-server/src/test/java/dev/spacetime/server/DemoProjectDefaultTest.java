@@ -16,7 +16,7 @@ class DemoProjectDefaultTest {
     void theDemoProjectIsServedAndRemovedOnClose() throws Exception {
         Path root;
         try (TestServer s = TestServer.start(c -> c.toBuilder().projectRoot(Optional.empty()).build())) {
-            root = s.server.context().projectRoot();
+            root = s.server.modules().projectRoot();
             assertThat(root.toString()).doesNotStartWith(s.dir.toString());
             SceneClient admin = new SceneClient(s);
             var current = ok(admin.get("/scene"));

@@ -14,7 +14,7 @@ class DrainTest {
     @Test
     void closeLetsAnInFlightRequestFinish() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        TestServer s = TestServer.start(c -> c, List.of((routes, ctx) -> routes.get("/test/slow").handler(rc -> {
+        TestServer s = TestServer.start(c -> c, List.of(routes -> routes.get("/test/slow").handler(rc -> {
             arrived.countDown();
             rc.vertx().setTimer(500, id -> rc.response().end("done"));
         })));

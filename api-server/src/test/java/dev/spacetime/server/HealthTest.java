@@ -77,7 +77,7 @@ class HealthTest {
     @Test
     void aProjectRootThatDisappearsIsUnhealthy() throws Exception {
         try (TestServer s = TestServer.start()) {
-            Path project = s.server.context().projectRoot();
+            Path project = s.server.modules().projectRoot();
             try (var paths = Files.walk(project)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

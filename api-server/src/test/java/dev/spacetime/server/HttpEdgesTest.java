@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,12 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,27 +29,11 @@ import org.junit.jupiter.api.Test;
  * requests counted like any other.
  */
 class HttpEdgesTest {
-    private static final LinkedBlockingQueue<LogRecord> SEVERE = new LinkedBlockingQueue<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getLevel() == Level.SEVERE) {
-                SEVERE.add(r);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture severe;
     private static TestServer server;
 
     /** Test routes: a JSON echo behind admin auth, a 503 and a bug. */
-    private static final RouteFeature TEST_ROUTES = (routes, ctx) -> {
+    private static final RouteFeature TEST_ROUTES = routes -> {
         routes.post("/test/echo").role(Role.ADMIN).jsonBody().handler(rc -> Responses.json(rc, 200, new JsonObject()
                 .put("fields", RequestContext.of(rc).json().size()).put("bytes", RequestContext.of(rc).body().length())));
         routes.get("/test/unavailable").handler(rc -> rc.fail(503));
@@ -64,13 +45,13 @@ class HttpEdgesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Logger.getLogger("").addHandler(CAPTURE);
+        severe = LogCapture.severe();
         server = TestServer.start(c -> c, List.of(TEST_ROUTES));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        severe.close();
         server.close();
     }
 
@@ -151,27 +132,27 @@ class HttpEdgesTest {
 
     @Test
     void serverErrorsKeepTheirStatusAndAreLoggedClientErrorsAreNot() throws Exception {
-        SEVERE.clear();
+        severe.records.clear();
         var unavailable = server.get("/test/unavailable");
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(new JsonObject(unavailable.body())).isEqualTo(new JsonObject()
                 .put("error", "service_unavailable").put("message", "service unavailable"));
-        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).isNotNull()
+        assertThat(severe.records.poll(10, TimeUnit.SECONDS)).isNotNull()
                 .satisfies(r -> assertThat(r.getMessage()).contains("GET /test/unavailable"));
 
         var bug = server.get("/test/bug");
         assertThat(bug.statusCode()).isEqualTo(500);
         assertThat(new JsonObject(bug.body())).isEqualTo(new JsonObject()
                 .put("error", "internal_error").put("message", "internal server error"));
-        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).isNotNull()
+        assertThat(severe.records.poll(10, TimeUnit.SECONDS)).isNotNull()
                 .satisfies(r -> assertThat(r.getThrown()).hasMessage("a bug"));
 
         assertThat(server.get("/test/fail").statusCode()).isEqualTo(500);
-        assertThat(SEVERE.poll(10, TimeUnit.SECONDS)).as("a plain 500 is a bug too").isNotNull();
+        assertThat(severe.records.poll(10, TimeUnit.SECONDS)).as("a plain 500 is a bug too").isNotNull();
 
         assertThat(server.get("/no/such/route").statusCode()).isEqualTo(404);
         assertThat(server.get("/health/live").statusCode()).isEqualTo(200);
-        assertThat(SEVERE).as("a 404 is the client's mistake, not a bug").isEmpty();
+        assertThat(severe.records).as("a 404 is the client's mistake, not a bug").isEmpty();
     }
 
     @Test

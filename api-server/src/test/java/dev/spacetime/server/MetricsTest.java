@@ -26,23 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestServerExtension.class)
 class MetricsTest {
 
+    /** Started and closed by {@link TestServerExtension}. */
     private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     /** Series (name and labels) of every sample line, JVM families excluded: they change with GC, not requests. */
     private static Set<String> applicationSeries(String exposition) {
@@ -53,10 +44,10 @@ class MetricsTest {
 
     @Test
     void everyApplicationMetricOfTheCatalogIsRegistered() {
-        Set<String> registered = server.server.context().metrics().registry().scrape().stream()
+        Set<String> registered = server.server.modules().metrics().registry().scrape().stream()
                 .map(s -> s.getMetadata().getPrometheusName()).collect(Collectors.toSet());
         for (MetricDef def : Metrics.application()) {
-            assertThat(registered).as(def.name()).contains(def.registrationName());
+            assertThat(registered).as(def.name()).contains(def.baseName());
         }
     }
 

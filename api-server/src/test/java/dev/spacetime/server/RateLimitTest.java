@@ -80,4 +80,24 @@ class RateLimitTest {
             assertThat(status(s, token, "X-Forwarded-For", "10.0.0.1, 10.0.0.2").statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void readingTheCurrentSceneDoesNotSpendTheLoadsBucket() throws Exception {
+        try (TestServer s = TestServer.start()) {
+            SceneClient scenes = new SceneClient(s);
+            for (int i = 0; i < 60; i++) {
+                var read = scenes.get("/scene");
+                assertThat(read.statusCode()).as("GET /scene #%d", i + 1).isEqualTo(200);
+                assertThat(read.headers().firstValue("X-RateLimit-Limit")).hasValue("100");
+            }
+            // Loads keep their own 30/min (refilled at one per 2 s: 31 loads take far less).
+            for (int i = 0; i < 30; i++) {
+                var load = scenes.load("res://main.tscn");
+                assertThat(load.statusCode()).as("POST /scene #%d", i + 1).isEqualTo(200);
+                assertThat(load.headers().firstValue("X-RateLimit-Limit")).hasValue("30");
+            }
+            assertThat(scenes.load("res://main.tscn").statusCode()).isEqualTo(429);
+            assertThat(scenes.get("/scene").statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.spacetime.catalog.Metrics;
 import dev.spacetime.profiler.ProfileRecorder;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestTrace;
+import dev.spacetime.server.http.RequestTracer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class SceneApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RouteFeature tracer = (routes, ctx) -> ctx.tracer((method, path, startNanos) -> {
+        RequestTracer tracer = (method, path, startNanos) -> {
             List<String> phases = new CopyOnWriteArrayList<>();
             PHASES.put(method + " " + path, phases);
             return new RequestTrace() {
@@ -45,8 +46,8 @@ class SceneApiTest {
                 public void finish(dev.spacetime.server.http.RequestOutcome outcome) {
                 }
             };
-        });
-        server = TestServer.start(SceneClient.limits(10_000), List.of(tracer));
+        };
+        server = TestServer.start(SceneClient.limits(10_000), tracer);
         admin = new SceneClient(server);
     }
 
@@ -78,7 +79,7 @@ class SceneApiTest {
 
     @Test
     void validateReportsWithoutLoading() throws Exception {
-        Files.writeString(server.server.context().projectRoot().resolve("broken.tscn"),
+        Files.writeString(server.server.modules().projectRoot().resolve("broken.tscn"),
                 "[gd_scene format=3]\n[node name=\"A\" type=\"Node\"]\nposition = Vector3(1, 2\n");
         String before = ok(admin.get("/scene")).getString("loaded_at");
         int historyBefore = ok(admin.get("/scene/history")).getInteger("count");

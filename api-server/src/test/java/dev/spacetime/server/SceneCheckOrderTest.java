@@ -26,7 +26,7 @@ class SceneCheckOrderTest {
                 new ServerConfig.Scenes(c.scenes().mainScene(), c.scenes().targetFps(), c.scenes().fpsFloor(),
                         MAX_SCENE_BYTES, c.scenes().environment(), c.scenes().blacklist(),
                         c.scenes().whitelist())))) {
-            Path project = s.server.context().projectRoot();
+            Path project = s.server.modules().projectRoot();
             Files.writeString(project.resolve("broken.tscn"), "[gd_scene format=3]\n[node name=\"A\" type=\"Node\"\n");
             Files.writeString(project.resolve("big.tscn"), "[gd_scene format=3]\n[node name=\"A\" type=\"Node\"]\n"
                     + "; padding\n".repeat(MAX_SCENE_BYTES / 8));

@@ -22,7 +22,7 @@ class SceneTraversalTest {
     @Test
     void noSpellingOfTraversalReachesTheCanary() throws Exception {
         try (TestServer s = TestServer.start(SceneClient.limits(100_000))) {
-            Path project = s.server.context().projectRoot();
+            Path project = s.server.modules().projectRoot();
             String canary = TraversalTest.plantOutside(s.dir, project);
             SceneClient admin = new SceneClient(s);
             List<HttpResponse<String>> responses = new ArrayList<>();

@@ -22,7 +22,7 @@ class SceneWhitelistTest {
     @Test
     void productionAllowsOnlyWhitelistedScenes() throws Exception {
         try (TestServer s = start("production")) {
-            Files.writeString(s.server.context().projectRoot().resolve("other.tscn"),
+            Files.writeString(s.server.modules().projectRoot().resolve("other.tscn"),
                     "[gd_scene format=3]\n[node name=\"Other\" type=\"Node\"]\n");
             SceneClient admin = new SceneClient(s);
             for (String allowed : List.of("res://main.tscn", "res://levels/lobby.tscn", "res://props/crate.tscn",
@@ -38,7 +38,7 @@ class SceneWhitelistTest {
     @Test
     void developmentHasNoWhitelistButKeepsTheBlacklist() throws Exception {
         try (TestServer s = start(ServerConfig.Scenes.DEVELOPMENT)) {
-            Files.writeString(s.server.context().projectRoot().resolve("other.tscn"),
+            Files.writeString(s.server.modules().projectRoot().resolve("other.tscn"),
                     "[gd_scene format=3]\n[node name=\"Other\" type=\"Node\"]\n");
             SceneClient admin = new SceneClient(s);
             assertThat(ok(admin.load("res://other.tscn")).getString("root")).isEqualTo("Other");

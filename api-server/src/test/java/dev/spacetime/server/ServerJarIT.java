@@ -38,6 +38,8 @@ class ServerJarIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SPACETIME_"));
+        // The test's own state, never the user's home.
+        pb.environment().put("SPACETIME_STATE_DIR", dir.resolve("state").toString());
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -68,6 +70,11 @@ class ServerJarIT {
             var status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/status"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
+            // The runbooks are read from inside the jar (RunbooksTest covers them from the class-path directory).
+            var runbook = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/runbooks/HTTPAPIDown")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(runbook.statusCode()).isEqualTo(200);
+            assertThat(runbook.body()).contains("<h1>HTTPAPIDown</h1>");
 
             p.toHandle().destroy(); // SIGTERM, leaving our end of stdout open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

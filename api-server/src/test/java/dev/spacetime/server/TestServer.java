@@ -2,6 +2,8 @@ package dev.spacetime.server;
 
 import dev.spacetime.scene.project.DemoProject;
 import dev.spacetime.server.config.ServerConfig;
+import dev.spacetime.server.http.RequestTracer;
+import dev.spacetime.server.routes.RouteFeature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +16,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A real server on a free loopback port, with a temporary token file and a temporary copy of the demo project as its
- * root, and an HTTP client.
+ * A real server on a free loopback port, with a temporary token file, state directory and copy of the demo project as
+ * its root, and an HTTP client.
  */
 final class TestServer implements AutoCloseable {
     /** Known to tests so they can forge expired tokens with a valid signature. */
@@ -44,15 +47,32 @@ final class TestServer implements AutoCloseable {
         return start(tweak, List.of());
     }
 
+    /** With these routes mounted after the standard ones. */
     static TestServer start(UnaryOperator<ServerConfig> tweak, List<RouteFeature> extra) throws Exception {
+        return start(tweak, modules -> extra, Optional.empty());
+    }
+
+    /** With the routes built from the server's modules mounted after the standard ones. */
+    static TestServer start(UnaryOperator<ServerConfig> tweak, Function<Modules, List<RouteFeature>> extra)
+            throws Exception {
+        return start(tweak, extra, Optional.empty());
+    }
+
+    /** With {@code tracer} observing every request instead of the profiler. */
+    static TestServer start(UnaryOperator<ServerConfig> tweak, RequestTracer tracer) throws Exception {
+        return start(tweak, modules -> List.of(), Optional.of(tracer));
+    }
+
+    private static TestServer start(UnaryOperator<ServerConfig> tweak, Function<Modules, List<RouteFeature>> extra,
+                                    Optional<RequestTracer> tracer) throws Exception {
         Path dir = Files.createTempDirectory("spacetime-test-");
         // The demo project, as the server serves without a root, but in a directory the test owns.
         Path project = DemoProject.materialise(dir.resolve("project"));
         ServerConfig base = ServerConfig.defaults().withPort(0).withTokenFile(dir.resolve("home/.spacetime/token"))
-                .withProjectRoot(project);
+                .withProjectRoot(project).withStateDir(dir.resolve("home/.spacetime/state"));
         base = base.withAuth(new ServerConfig.Auth(Optional.of(SECRET), base.auth().tokenTtl(),
                 base.auth().rotationGrace()));
-        return new TestServer(ApiServer.start(tweak.apply(base), extra), dir);
+        return new TestServer(ApiServer.start(tweak.apply(base), extra, tracer), dir);
     }
 
     URI uri(String path) {
@@ -60,7 +80,7 @@ final class TestServer implements AutoCloseable {
     }
 
     String adminToken() throws IOException {
-        return Files.readString(server.context().config().tokenFile()).trim();
+        return Files.readString(server.modules().config().tokenFile()).trim();
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -1,6 +1,6 @@
 package dev.spacetime.dashboard;
 
-import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class Provisioning {
     /** Prometheus as the compose network names it. */
     public static final String PROMETHEUS_URL = "http://prometheus:9090";
     /** Prometheus's scrape interval: Grafana's {@code $__rate_interval} is at least four times this. */
-    public static final String SCRAPE_INTERVAL = Jobs.SCRAPE_INTERVAL.toSeconds() + "s";
+    public static final String SCRAPE_INTERVAL = Settings.defaults().intervals().scrape().toString();
 
     public static final String DATASOURCE_FILE = "prometheus.yml";
     public static final String PROVIDER_FILE = "dashboard-provider.yml";

@@ -47,7 +47,9 @@ final class ApiServerProcess implements AutoCloseable {
     static ApiServerProcess start(int port, Path log, String... extra)
             throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
+                "-jar", jar().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                // Beside the log, in the test's directory, never the user's home.
+                "--state-dir", log.resolveSibling("api-state").toString()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         var firstLine = CompletableFuture.supplyAsync(() -> {

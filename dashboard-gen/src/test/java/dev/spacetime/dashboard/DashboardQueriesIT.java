@@ -3,6 +3,7 @@ package dev.spacetime.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
@@ -56,6 +57,7 @@ class DashboardQueriesIT {
     private static ApiServerProcess api;
     private static Path tokenFile;
     private static Optional<String> sceneFile = Optional.empty();
+    private static List<String> nanWithoutTraffic = List.of();
 
     @BeforeAll
     static void startStackAndDriveTraffic() throws IOException, InterruptedException {
@@ -74,10 +76,11 @@ class DashboardQueriesIT {
                           severity: info
                 """.formatted(Jobs.API));
         var ruleFiles = new ArrayList<>(List.of(dir.resolve("probe_rules.yml").toString()));
-        Path projectRules = Path.of(System.getProperty("spacetime.root", ".."), "monitoring", "prometheus",
-                "prometheus_alerts.yml");
-        if (Files.isRegularFile(projectRules)) {
-            ruleFiles.add(projectRules.toAbsolutePath().toString());
+        // The generated rules: the alerts (for the Firing alerts table) and the recordings the panels read.
+        Path generated = Path.of(System.getProperty("spacetime.root", ".."), "monitoring", "prometheus");
+        for (String file : List.of(RuleFileLayout.ALERTS_FILE, RuleFileLayout.RECORDING_FILE)) {
+            assertThat(generated.resolve(file)).as("run mvn package first").isRegularFile();
+            ruleFiles.add(generated.resolve(file).toAbsolutePath().toString());
         }
         prometheus = LivePrometheus.start(dir, """
                 global:
@@ -101,7 +104,25 @@ class DashboardQueriesIT {
         prometheus.await("changes(" + Metrics.PROCESS_START_TIME.name() + "[1m]) > 0", r -> r.size() > 0,
                 Duration.ofSeconds(30));
 
+        nanWithoutTraffic = nanAnswers();
         driveTraffic();
+    }
+
+    /** Every panel query that had a NaN sample, with the sample's series ("Top endpoints..." rows of no requests). */
+    private static List<String> nanAnswers() throws IOException, InterruptedException {
+        var found = new ArrayList<String>();
+        for (Visualization panel : DASHBOARD.visualizations().toList()) {
+            for (Target target : panel.targets()) {
+                String expr = concrete(target.expr());
+                JsonNode answer = target.instant() ? prometheus.instant(expr) : prometheus.range(expr, RANGE, STEP);
+                for (JsonNode series : answer.path("data").path("result")) {
+                    if (seriesValues(series).stream().anyMatch(v -> v.isNaN())) {
+                        found.add(panel.title() + " " + series.path("metric") + ": " + expr);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @AfterAll
@@ -185,6 +206,13 @@ class DashboardQueriesIT {
                 .isPositive();
     }
 
+    @Test
+    void noPanelQueryReturnsNaNBeforeOrAfterTraffic() throws IOException, InterruptedException {
+        // Before: only Prometheus' scrapes and the start-up probes had reached the server.
+        assertThat(nanWithoutTraffic).as("NaN samples without traffic").isEmpty();
+        assertThat(nanAnswers()).as("NaN samples with traffic").isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyPanelQueryRunsAndShowsDataWhereItsMetricsHadTraffic() {
         return DASHBOARD.visualizations().flatMap(v -> v.targets().stream().map(t ->
@@ -247,15 +275,29 @@ class DashboardQueriesIT {
 
     @Test
     void endpointVariableListsTheRouteTemplatesThatHadTraffic() throws IOException, InterruptedException {
-        var endpoint = (Variable.Query) DASHBOARD.templating().list().stream()
-                .filter(v -> v.name().equals(Queries.ENDPOINT_VARIABLE)).findFirst().orElseThrow();
-        // label_values(metric, label) is Grafana's wrapper around the label values API.
-        var call = endpoint.query().replaceAll("\\s", "");
-        String metric = call.substring("label_values(".length(), call.indexOf(','));
-        String label = call.substring(call.indexOf(',') + 1, call.length() - 1);
-        JsonNode values = prometheus.labelValues(label, metric).path("data");
-        assertThat(values).extracting(JsonNode::asText).contains("/health/quick", "/auth/status",
+        assertThat(variableValues(Queries.ENDPOINT_VARIABLE)).contains("/health/quick", "/auth/status",
                 Labels.UNMATCHED_ENDPOINT);
+    }
+
+    @Test
+    void jobAndInstanceVariablesListTheScrapedApi() throws IOException, InterruptedException {
+        assertThat(variableValues(Labels.JOB)).containsExactly(Jobs.API);
+        assertThat(variableValues(Labels.INSTANCE)).containsExactly("127.0.0.1:" + api.port);
+    }
+
+    /**
+     * What a query variable lists: {@code label_values(selector, label)} is Grafana's wrapper around the label values
+     * API; the variables it refers to are substituted by their "All" values first.
+     */
+    private static List<String> variableValues(String name) throws IOException, InterruptedException {
+        var variable = (Variable.Query) DASHBOARD.templating().list().stream()
+                .filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        var call = concrete(variable.query()).replaceAll("\\s", "");
+        String selector = call.substring("label_values(".length(), call.lastIndexOf(','));
+        String label = call.substring(call.lastIndexOf(',') + 1, call.length() - 1);
+        var values = new ArrayList<String>();
+        prometheus.labelValues(label, selector).path("data").forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     /** Grafana's substitution: rate window and the "All" value of each query variable; the data source is the URL. */
@@ -278,12 +320,19 @@ class DashboardQueriesIT {
     private static List<Double> values(JsonNode answer) {
         var out = new ArrayList<Double>();
         for (JsonNode series : answer.path("data").path("result")) {
-            if (series.has("value")) {
-                out.add(Double.parseDouble(series.get("value").get(1).asText()));
-            }
-            for (JsonNode point : series.path("values")) {
-                out.add(Double.parseDouble(point.get(1).asText()));
-            }
+            out.addAll(seriesValues(series));
+        }
+        return out;
+    }
+
+    /** The sample values of one series of an answer (instant: one value; range: its points). */
+    private static List<Double> seriesValues(JsonNode series) {
+        var out = new ArrayList<Double>();
+        if (series.has("value")) {
+            out.add(Double.parseDouble(series.get("value").get(1).asText()));
+        }
+        for (JsonNode point : series.path("values")) {
+            out.add(Double.parseDouble(point.get(1).asText()));
         }
         return out;
     }

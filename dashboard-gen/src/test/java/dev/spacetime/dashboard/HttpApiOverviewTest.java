@@ -3,15 +3,22 @@ package dev.spacetime.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.alerts.Recordings;
+import dev.spacetime.alerts.model.Rule;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.dashboard.lint.DashboardLinter;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.PanelOptions;
 import dev.spacetime.dashboard.model.Target;
-import dev.spacetime.dashboard.model.Thresholds.Step;
+import dev.spacetime.dashboard.model.ThresholdSteps.Step;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
+import dev.spacetime.settings.Scope;
+import dev.spacetime.settings.Settings;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,8 @@ class HttpApiOverviewTest {
         Map<String, List<Object>> expected = Map.ofEntries(
                 Map.entry("Request rate", List.of("timeseries", "reqps")),
                 Map.entry("Error rate", List.of("stat", "percentunit")),
+                Map.entry("Error rate by instance", List.of("timeseries", "percentunit")),
+                Map.entry("p95 latency by instance", List.of("timeseries", "s")),
                 Map.entry("Active connections", List.of("stat", "short")),
                 Map.entry("Latency percentiles", List.of("timeseries", "s")),
                 Map.entry("Latency summary", List.of("stat", "s")),
@@ -76,7 +85,11 @@ class HttpApiOverviewTest {
         assertThat(panel("Latency percentiles").targets()).extracting(Target::legendFormat)
                 .containsExactly("p50", "p90", "p95", "p99");
         assertThat(panel("Latency percentiles").targets()).extracting(Target::expr)
-                .allMatch(e -> e.contains("http_request_duration_seconds_bucket{endpoint=~\"$endpoint\"}"));
+                .allMatch(e -> e.contains("sum by (le) (instance_endpoint_le:http_request_duration_seconds_bucket:"
+                        + "rate5m{job=~\"$job\", instance=~\"$instance\", endpoint=~\"$endpoint\"})"));
+        assertThat(panel("p95 latency by instance").targets()).singleElement()
+                .satisfies(t -> assertThat(t.expr()).contains("sum by (instance, le)"))
+                .satisfies(t -> assertThat(t.legendFormat()).isEqualTo("{{instance}}"));
         assertThat(panel("Request rate").targets()).extracting(Target::legendFormat)
                 .containsExactly("total", "2xx", "4xx", "5xx");
     }
@@ -86,17 +99,26 @@ class HttpApiOverviewTest {
         var alerts = panel("Firing alerts");
         assertThat(alerts.options()).isInstanceOf(PanelOptions.Table.class);
         assertThat(alerts.targets()).extracting(Target::expr, Target::format, Target::instant)
-                .containsExactly(tuple("ALERTS{alertstate=\"firing\"}", Target.Format.TABLE, true));
+                .containsExactly(tuple("ALERTS{job=~\"$job\", alertstate=\"firing\"}", Target.Format.TABLE, true));
     }
 
     @Test
-    void variablesDatasourceAndMultiValueEndpoint() {
-        assertThat(dashboard.templating().list()).extracting(Variable::name).containsExactly("datasource", "endpoint");
+    void variablesDatasourceJobInstanceAndMultiValueEndpoint() {
+        assertThat(dashboard.templating().list()).extracting(Variable::name)
+                .containsExactly("datasource", "job", "instance", "endpoint");
         var ds = (Variable.Datasource) dashboard.templating().list().get(0);
         assertThat(ds.query()).isEqualTo("prometheus");
         assertThat(ds.current().value()).isEqualTo(Provisioning.DATASOURCE_UID);
-        var endpoint = (Variable.Query) dashboard.templating().list().get(1);
-        assertThat(endpoint.query()).isEqualTo("label_values(http_requests_total, endpoint)");
+        var job = (Variable.Query) dashboard.templating().list().get(1);
+        assertThat(job.query()).isEqualTo("label_values(up{job=\"spacetime_api\"}, job)");
+        assertThat(job.allValue()).as("All is the configured job, not every job").isEqualTo("spacetime_api");
+        var instance = (Variable.Query) dashboard.templating().list().get(2);
+        assertThat(instance.query()).isEqualTo("label_values(up{job=~\"$job\"}, instance)");
+        assertThat(List.of(job.multi(), job.includeAll(), instance.multi(), instance.includeAll()))
+                .containsOnly(true);
+        var endpoint = (Variable.Query) dashboard.templating().list().get(3);
+        assertThat(endpoint.query())
+                .isEqualTo("label_values(http_requests_total{job=~\"$job\", instance=~\"$instance\"}, endpoint)");
         assertThat(endpoint.multi()).isTrue();
         assertThat(endpoint.includeAll()).isTrue();
         assertThat(endpoint.allValue()).isEqualTo(".*");
@@ -105,20 +127,37 @@ class HttpApiOverviewTest {
     @Test
     void deploymentAnnotationMarksRestartsOfTheApi() {
         assertThat(dashboard.annotations().list()).singleElement().satisfies(a -> {
-            assertThat(a.expr()).isEqualTo("changes(process_start_time_seconds{job=\"spacetime_api\"}[1m]) > 0");
+            assertThat(a.expr()).isEqualTo(
+                    "changes(process_start_time_seconds{job=~\"$job\", instance=~\"$instance\"}[1m]) > 0");
             assertThat(a.enable()).isTrue();
             assertThat(a.name()).isEqualTo("Deployments");
         });
     }
 
-    /** Every identifier used as a series in a query is a series of the catalog (typos cannot sneak in). */
+    /** With a cluster label in the scope, a cluster variable comes first and every selector picks it too. */
+    @Test
+    void aClusterLabelAddsItsVariableAndMatcher() {
+        Dashboard clustered = HttpApiOverview.dashboard(
+                Settings.defaults().withScope(Scope.defaults().withCluster("region", "eu-1")));
+        assertThat(clustered.templating().list()).extracting(Variable::name)
+                .containsExactly("datasource", "region", "job", "instance", "endpoint");
+        assertThat(clustered.visualizations().flatMap(v -> v.targets().stream()).map(Target::expr))
+                .allMatch(e -> e.contains("region=~\"$region\", job=~\"$job\""));
+        assertThat(DashboardLinter.standard().check(clustered)).isEmpty();
+    }
+
+    /** Every identifier used as a series in a query is a series of the catalog or a recording rule. */
     @Test
     void everySeriesComesFromTheCatalog() {
         Stream<String> exprs = Stream.concat(dashboard.visualizations().flatMap(v -> v.targets().stream())
                 .map(Target::expr), dashboard.annotations().list().stream().map(a -> a.expr()));
         List<String> series = exprs.flatMap(e -> SeriesNames.in(e).stream()).distinct().toList();
-        assertThat(series).isNotEmpty().allMatch(Metrics::isKnownSeries, "a series of the catalog");
+        Set<String> recorded = AlertCatalog.rules(Settings.defaults()).recording().stream()
+                .flatMap(g -> g.rules().stream()).map(Rule::name).collect(Collectors.toSet());
+        assertThat(series).isNotEmpty().allMatch(s -> Metrics.isKnownSeries(s) || recorded.contains(s),
+                "a series of the catalog or recorded");
+        assertThat(series).contains(Recordings.INSTANCE_ENDPOINT_LE_LATENCY_BUCKET_RATE);
         assertThat(series).contains(Metrics.HTTP_REQUESTS.name(), Metrics.SCENE_LOADS.name(),
-                Metrics.HTTP_REQUEST_DURATION.bucket(), Metrics.ALERTS.name());
+                Metrics.HTTP_REQUEST_SIZE.bucket(), Metrics.ALERTS.name());
     }
 }

@@ -9,6 +9,7 @@ public final class Labels {
     public static final String ERROR_TYPE = "error_type";
     public static final String SUBSYSTEM = "subsystem";
     public static final String STATE = "state";
+    public static final String REASON = "reason";
 
     /** The single {@code endpoint} value for every request that matched no route: keeps cardinality fixed. */
     public static final String UNMATCHED_ENDPOINT = "unmatched";

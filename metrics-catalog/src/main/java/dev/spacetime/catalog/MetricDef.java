@@ -31,8 +31,11 @@ public record MetricDef(String name, MetricType type, String help, List<String> 
         }
     }
 
-    /** Name to register with client_java 1.x, which appends {@code _total} to counters itself. */
-    public String registrationName() {
+    /**
+     * The family name without a counter's {@code _total}: what client_java 1.x registers (it appends {@code _total}
+     * itself) and the metric part of recording rule names ({@code level:metric:operations}).
+     */
+    public String baseName() {
         return type == MetricType.COUNTER ? name.substring(0, name.length() - "_total".length()) : name;
     }
 

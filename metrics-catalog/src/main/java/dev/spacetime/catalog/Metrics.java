@@ -3,6 +3,7 @@ package dev.spacetime.catalog;
 import static dev.spacetime.catalog.Labels.ENDPOINT;
 import static dev.spacetime.catalog.Labels.ERROR_TYPE;
 import static dev.spacetime.catalog.Labels.METHOD;
+import static dev.spacetime.catalog.Labels.REASON;
 import static dev.spacetime.catalog.Labels.RESULT;
 import static dev.spacetime.catalog.Labels.STATE;
 import static dev.spacetime.catalog.Labels.STATUS;
@@ -100,6 +101,25 @@ public final class Metrics {
     public static final MetricDef JVM_MEMORY_USED = new MetricDef("jvm_memory_used_bytes", MetricType.GAUGE,
             "Used bytes of a given JVM memory area.", List.of("area"), List.of(), Source.INSTRUMENTATION);
 
+    // --- Workload isolation and connection protection ------------------------------------------------------------
+
+    public static final MetricDef WORKLOAD_IN_FLIGHT = gauge("workload_in_flight",
+            "Scene operations running on the workload pool (threads busy).");
+
+    public static final MetricDef WORKLOAD_QUEUE_DEPTH = gauge("workload_queue_depth",
+            "Scene operations waiting for a workload thread.");
+
+    public static final MetricDef WORKLOAD_THREADS = gauge("workload_threads",
+            "Threads of the workload pool: the most scene operations that run at once.");
+
+    public static final MetricDef WORKLOAD_REJECTIONS = counter("workload_rejections_total",
+            "Scene operations refused or cancelled, by reason (queue_full: 503 at once; deadline: cancelled, 503;"
+                    + " client_closed: cancelled, the client had gone).", REASON);
+
+    public static final MetricDef CONNECTIONS_DROPPED = counter("connections_dropped_total",
+            "Connections the server closed to protect itself, by reason (per_client_limit, head_timeout).",
+            REASON);
+
     // --- Made by Prometheus itself --------------------------------------------------------------------------------
 
     /** 1 when the last scrape of a target succeeded, 0 when it failed. */
@@ -116,6 +136,7 @@ public final class Metrics {
             AUTH_ATTEMPTS, RATE_LIMIT_HITS,
             SCENE_LOADS, SCENE_LOAD_ERRORS, SCENE_LOAD_DURATION, ENGINE_FPS, ENGINE_TARGET_FPS, ENGINE_FRAME_TIME,
             HEALTH_STATUS, ALERT_NOTIFICATIONS,
+            WORKLOAD_IN_FLIGHT, WORKLOAD_QUEUE_DEPTH, WORKLOAD_THREADS, WORKLOAD_REJECTIONS, CONNECTIONS_DROPPED,
             PROCESS_RESIDENT_MEMORY, PROCESS_START_TIME, JVM_MEMORY_USED,
             UP, ALERTS);
 

@@ -42,6 +42,10 @@ public final class PromQL {
         return "sum by (" + Arrays.stream(labels).collect(Collectors.joining(", ")) + ") (" + expr + ")";
     }
 
+    public static String avgBy(String expr, String... labels) {
+        return "avg by (" + String.join(", ", labels) + ") (" + expr + ")";
+    }
+
     public static String histogramQuantile(double quantile, String bucketExpr) {
         return "histogram_quantile(" + quantile + ", " + bucketExpr + ")";
     }

@@ -34,8 +34,8 @@ class MetricsTest {
 
     @Test
     void counterRegistrationNameDropsTotal() {
-        assertThat(Metrics.HTTP_REQUESTS.registrationName()).isEqualTo("http_requests");
-        assertThat(Metrics.ACTIVE_CONNECTIONS.registrationName()).isEqualTo("active_connections");
+        assertThat(Metrics.HTTP_REQUESTS.baseName()).isEqualTo("http_requests");
+        assertThat(Metrics.ACTIVE_CONNECTIONS.baseName()).isEqualTo("active_connections");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.spacetime.client;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 /** A failure shown to the user as one line ({@code error: message}) with the exit code it maps to. */
 public final class ClientException extends Exception {
     private final int exitCode;
@@ -29,6 +34,23 @@ public final class ClientException extends Exception {
     /** The HTTP status that caused this, or 0 when there was no (expected) answer. */
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /**
+     * Why a file operation failed, without the path: the JDK's file exceptions are named by their path alone, which
+     * the caller's message names already ({@code cannot write F: F} otherwise).
+     */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     /** The server refused the credentials (401 or 403). */

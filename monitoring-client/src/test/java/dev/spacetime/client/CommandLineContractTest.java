@@ -9,9 +9,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,36 @@ class CommandLineContractTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.err()).isEqualTo("error: cannot connect to " + url + ": connection refused\n");
         assertThat(run.out()).isEmpty();
+    }
+
+    /** A token the server refuses fails the commands that send it (1); the public ones do not send it. */
+    @ParameterizedTest
+    @CsvSource({"metrics, 0", "health, 0", "profile, 1", "flamegraph, 1", "dashboard --frames 1, 1",
+            "--json dashboard --frames 2 0.1, 1"})
+    void aRefusedTokenExitsOneWhereTheTokenIsUsed(String command, int exit) throws Exception {
+        try (LiveServer s = LiveServer.start()) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--token", "wrong"));
+            if (command.equals("flamegraph")) {
+                args.addAll(List.of("-o", s.home.toString()));
+            }
+            LiveServer.Run run = s.client(args.toArray(String[]::new));
+            assertThat(run.exit()).as(run.err()).isEqualTo(exit);
+            if (exit != 0 && !command.contains("dashboard")) {
+                assertThat(run.err()).startsWith("error: HTTP 401 from GET /debug/profile").hasLineCount(1)
+                        .doesNotContain("wrong");
+            }
+        }
+    }
+
+    @Test
+    void anUnwritableFlamegraphFileIsOneLineNamingThePathOnce() throws Exception {
+        try (LiveServer s = LiveServer.start()) {
+            s.get("/health");
+            LiveServer.Run run = s.client("flamegraph", "--request-id", "all", "-o", "/nonexistent/dir/x.json");
+            assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.err()).isEqualTo("error: cannot write /nonexistent/dir/x.json: no such file or directory\n");
+        }
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class LiveServer implements AutoCloseable {
         Path home = Files.createTempDirectory("client-test-");
         ServerConfig config = ServerConfig.defaults().withPort(0)
                 .withTokenFile(home.resolve(".spacetime/token"))
+                .withStateDir(home.resolve(".spacetime/state"))
                 .withProjectRoot(DemoProject.materialise(home.resolve("project")));
         return new LiveServer(ApiServer.start(tweak.apply(config)), home);
     }

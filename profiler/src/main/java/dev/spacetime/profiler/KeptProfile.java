@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A finished request as the {@link ProfileStore} keeps it: the recorder's flat phase arrays, frozen, and no
  * {@link Phase} object until a query asks for the {@link RequestProfile} ({@link #toProfile}): building them at
- * finish was a third of the recorder's allocation and work per request (docs/benchmarks.md, session 4), paid on
- * every request for the few that are ever looked at.
+ * finish was a third of the recorder's allocation and work per request (JMH, six phases: 920 B and 219 ns of
+ * recording logic with them, 592 B and 149 ns without), paid on every request for the few that are ever looked at.
  * <p>
  * Immutable once stored: the first {@code phaseCount} slots of {@code names} and {@code times} never change again
  * ({@link ActiveRecorder#finish} copies them when a late phase could still end).

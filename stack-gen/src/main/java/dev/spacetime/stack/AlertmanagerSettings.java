@@ -1,9 +1,12 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Everything {@code alertmanager.yml} says: grouping, the routing tree, inhibition and the webhook. */
@@ -28,13 +31,20 @@ public record AlertmanagerSettings(
 
     /**
      * Security first (auth alerts of any severity), then one route per severity; anything else falls to the
-     * default receiver. Critical alerts wait less and repeat sooner. A critical mutes the warning of the same job
-     * and component (the same problem at a lower threshold, e.g. CriticalAuthFailureRate and HighAuthFailureRate);
-     * not instance, which aggregated alerts lack.
+     * default receiver. Critical alerts wait less and repeat sooner. Groups and inhibition follow the settings'
+     * scope (job, and the cluster label when set): a critical mutes the warning of the same scope and component
+     * (the same problem at a lower threshold, e.g. CriticalAuthFailureRate and HighAuthFailureRate); not instance,
+     * which aggregated alerts lack.
      */
     public static AlertmanagerSettings standard(Webhook webhook) {
+        List<String> scope = Settings.defaults().scope().labelNames();
+        List<String> groupBy = new ArrayList<>(List.of(Labels.ALERTNAME));
+        groupBy.addAll(scope);
+        groupBy.add(Labels.INSTANCE);
+        List<String> inhibitEqual = new ArrayList<>(scope);
+        inhibitEqual.add(AlertRule.COMPONENT);
         return new AlertmanagerSettings(
-                List.of(Labels.ALERTNAME, Labels.JOB, Labels.INSTANCE),
+                groupBy,
                 PromDuration.ofSeconds(30),
                 PromDuration.ofMinutes(5),
                 PromDuration.ofHours(4),
@@ -48,7 +58,7 @@ public record AlertmanagerSettings(
                                 PromDuration.ofSeconds(30), PromDuration.ofHours(4)),
                         new Route(Receiver.INFO, List.of(Matcher.of(Severity.INFO)),
                                 PromDuration.ofMinutes(1), PromDuration.ofHours(24))),
-                List.of(InhibitRule.criticalMutesWarning(Labels.JOB, AlertRule.COMPONENT)),
+                List.of(InhibitRule.criticalMutesWarning(inhibitEqual.toArray(String[]::new))),
                 webhook);
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** The docker-compose services; other containers reach each one by its service name. */
 public enum ComposeService {
+    API,
     PROMETHEUS,
     GRAFANA,
     ALERTMANAGER,

@@ -2,25 +2,34 @@ package dev.spacetime.stack;
 
 import dev.spacetime.dashboard.GrafanaVersion;
 import dev.spacetime.dashboard.Provisioning;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The docker-compose deployment: pinned images, published ports, retention, Grafana provisioning mounts and the
- * secret holding the API's webhook token.
+ * The docker-compose deployment: the API built from its Dockerfile, pinned images, published ports, retention,
+ * Grafana provisioning mounts, and the override that keeps the API on the host instead.
  *
  * @param publishAddress host address the ports are published on (loopback: none of these UIs authenticate
  *                       except Grafana)
+ * @param hostApiSecretsDir directory beside docker-compose.yml that the host-API override mounts where the API
+ *                       container's webhook volume would be: the operator puts a readable copy of the token there
  */
 public record ComposeSettings(
         Ports ports,
         Images images,
+        ApiImage api,
         String publishAddress,
-        PromDuration retention,
+        Retention retention,
         Grafana grafana,
-        String webhookTokenFileVariable) {
+        String hostApiSecretsDir) {
 
     /** Resolves to the Docker host from a container, on Linux via {@code extra_hosts} and on Docker Desktop natively. */
     public static final String DOCKER_HOST = "host.docker.internal";
-    public static final String WEBHOOK_TOKEN_SECRET = "alert_webhook_token";
+    /** Profile the host-API override moves the api service into, so a plain {@code up} leaves it out. */
+    public static final String API_PROFILE = "api-in-container";
+    /** Where the Prometheus and Alertmanager configs are mounted in their containers. */
+    public static final String PROMETHEUS_CONFIG_DIR = "/etc/prometheus";
+    public static final String ALERTMANAGER_CONFIG_DIR = "/etc/alertmanager";
 
     /**
      * The images the stack runs. Prometheus, Alertmanager and node exporter are the versions of the Debian
@@ -52,11 +61,19 @@ public record ComposeSettings(
     }
 
     public static final ComposeSettings STANDARD = new ComposeSettings(
-            Ports.DEFAULT, Images.PINNED, "127.0.0.1", PromDuration.ofDays(15), Grafana.STANDARD,
-            "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE");
+            Ports.DEFAULT, Images.PINNED, ApiImage.STANDARD, "127.0.0.1", Retention.STANDARD, Grafana.STANDARD,
+            "./host-api-secrets");
 
-    /** Where compose mounts the token secret inside the Alertmanager container. */
-    public String webhookTokenContainerPath() {
-        return "/run/secrets/" + WEBHOOK_TOKEN_SECRET;
+    /** Prometheus' command line, loading {@code configFile} from the mounted config directory. */
+    public List<String> prometheusCommand(String configFile) {
+        List<String> command = new ArrayList<>(List.of("--config.file=" + PROMETHEUS_CONFIG_DIR + "/" + configFile,
+                "--storage.tsdb.path=/prometheus"));
+        command.addAll(retention.flags());
+        return command;
+    }
+
+    /** Alertmanager's command line, loading {@code configFile} from the mounted config directory. */
+    public List<String> alertmanagerCommand(String configFile) {
+        return List.of("--config.file=" + ALERTMANAGER_CONFIG_DIR + "/" + configFile, "--storage.path=/alertmanager");
     }
 }

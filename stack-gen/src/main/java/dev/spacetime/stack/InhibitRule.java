@@ -1,15 +1,22 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Mute target alerts while a source alert with the same {@code equal} labels fires. Alertmanager treats a label
  * missing on both sides as equal, so an {@code equal} label that some alerts lack would let any source mute any
- * target: only labels {@link FiringLabels#ON_EVERY_ALERT} are accepted. The source and target must differ on some
+ * target: only labels {@link #ON_EVERY_ALERT} are accepted. The source and target must differ on some
  * matched label, or an alert could mute its own kind.
  */
 public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
+
+    /** Labels every alert of the standard catalog carries when it fires, as its definitions state them. */
+    static final Set<String> ON_EVERY_ALERT = AlertCatalog.labelsOnEveryAlert(
+            Settings.defaults().scope(), AlertCatalog.alerts(Settings.defaults()));
 
     public InhibitRule {
         sourceMatchers = List.copyOf(sourceMatchers);
@@ -19,9 +26,9 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
             throw new IllegalArgumentException("an inhibit rule without equal labels mutes across unrelated alerts");
         }
         for (String label : equal) {
-            if (!FiringLabels.ON_EVERY_ALERT.contains(label)) {
+            if (!ON_EVERY_ALERT.contains(label)) {
                 throw new IllegalArgumentException("equal label '" + label + "' is not on every firing alert "
-                        + FiringLabels.ON_EVERY_ALERT + ": pairs missing it on both sides would all count as equal");
+                        + ON_EVERY_ALERT + ": pairs missing it on both sides would all count as equal");
             }
         }
         if (!contradict(sourceMatchers, targetMatchers)) {

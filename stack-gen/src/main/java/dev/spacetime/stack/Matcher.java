@@ -1,9 +1,9 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
 import dev.spacetime.catalog.PromQL;
+import dev.spacetime.settings.Severity;
 
 /** An Alertmanager equality matcher; {@link #toString()} is its {@code label="value"} form. */
 public record Matcher(String label, String value) {

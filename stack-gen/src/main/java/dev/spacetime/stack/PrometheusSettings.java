@@ -1,7 +1,9 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.alerts.generate.RuleFiles;
+import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public record PrometheusSettings(
         List<String> alertmanagers) {
 
     /** The rule files alert-rules-gen writes into {@code monitoring/prometheus/}. */
-    public static final List<String> RULE_FILES = List.of(RuleFiles.ALERTS_FILE, RuleFiles.RECORDING_FILE);
+    public static final List<String> RULE_FILES = List.of(RuleFileLayout.ALERTS_FILE, RuleFileLayout.RECORDING_FILE);
 
     /** Prometheus rejects a scrape timeout longer than the interval; 10 s is its default otherwise. */
     private static final PromDuration MAX_SCRAPE_TIMEOUT = PromDuration.ofSeconds(10);
@@ -27,12 +29,13 @@ public record PrometheusSettings(
         alertmanagers = List.copyOf(alertmanagers);
     }
 
-    /** The API, Prometheus itself and node exporter, at the given addresses. */
-    public static PrometheusSettings of(PromDuration interval, String api, String self, String node, String alertmanager) {
+    /** The API (its job named by the settings' scope), Prometheus itself and node exporter, at the given addresses. */
+    public static PrometheusSettings of(Settings settings, String api, String self, String node, String alertmanager) {
         return new PrometheusSettings(
-                interval,
-                interval,
-                List.of(ScrapeJob.of(Jobs.API, api), ScrapeJob.of(Jobs.PROMETHEUS, self), ScrapeJob.of(Jobs.NODE, node)),
+                settings.intervals().scrape(),
+                settings.intervals().evaluation(),
+                List.of(ScrapeJob.of(settings.scope().job(), api), ScrapeJob.of(Jobs.PROMETHEUS, self),
+                        ScrapeJob.of(Jobs.NODE, node)),
                 RULE_FILES,
                 List.of(alertmanager));
     }

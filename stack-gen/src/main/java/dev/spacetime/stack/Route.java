@@ -1,5 +1,6 @@
 package dev.spacetime.stack;
 
+import dev.spacetime.settings.PromDuration;
 import java.util.List;
 
 /** A child route of the Alertmanager root route: alerts matching every matcher go to the receiver. */

@@ -1,12 +1,12 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
-import dev.spacetime.alerts.Settings;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,9 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
         };
     }
 
-    /** Every firing case of every alert of {@code alerts}, with the labels it fires with. */
+    /** Every alert of {@code alerts}, with the labels it carries whenever it fires. */
     public static List<RoutingExpectation> forAlerts(List<AlertRule> alerts) {
-        return alerts.stream().flatMap(alert -> FiringLabels.all(List.of(alert)).stream()
-                .map(labels -> of(labels, receiverFor(alert)))).toList();
+        return alerts.stream().map(alert -> of(AlertCatalog.firingLabels(Settings.defaults().scope(), alert), receiverFor(alert))).toList();
     }
 
     /**

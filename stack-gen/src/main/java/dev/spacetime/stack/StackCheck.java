@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Checks generated configs with the real tools: {@code amtool check-config}, the routing expectations through
- * {@code amtool config routes test}, {@code promtool check config} and an offline {@code docker-compose config}.
+ * {@code amtool config routes test}, {@code promtool check config} and an offline {@code docker-compose config} of
+ * both compose variants with no environment set.
  * {@link #main} checks a whole {@code monitoring/} directory and fails the build on any failure.
  */
 public final class StackCheck {
@@ -38,19 +39,25 @@ public final class StackCheck {
     public static List<Tool.Result> checkMonitoring(Path monitoring, NativeRunnerSettings runner, boolean promtoolSyntaxOnly)
             throws IOException {
         Path rulesDir = monitoring.resolve(runner.rulesDir());
+        Path alertmanagerDir = monitoring.resolve(StackGenerator.ALERTMANAGER_DIR);
+        Path prometheusDir = monitoring.resolve(StackGenerator.PROMETHEUS_DIR);
+        Path nativeDir = monitoring.resolve(runner.configDir());
         List<Tool.Result> results = new ArrayList<>();
-        for (Path dir : List.of(monitoring.resolve(StackGenerator.ALERTMANAGER_DIR), monitoring.resolve(runner.configDir()))) {
-            Path config = dir.resolve(StackGenerator.ALERTMANAGER_YML);
+        for (Path config : List.of(alertmanagerDir.resolve(StackGenerator.ALERTMANAGER_YML),
+                alertmanagerDir.resolve(StackGenerator.ALERTMANAGER_HOST_API_YML),
+                nativeDir.resolve(StackGenerator.ALERTMANAGER_YML))) {
             results.add(amtoolCheckConfig(config));
             results.addAll(routes(config, RoutingExpectation.standard()));
         }
-        for (Path dir : List.of(monitoring.resolve(StackGenerator.PROMETHEUS_DIR), monitoring.resolve(runner.configDir()))) {
-            Path config = dir.resolve(StackGenerator.PROMETHEUS_YML);
+        for (Path config : List.of(prometheusDir.resolve(StackGenerator.PROMETHEUS_YML),
+                prometheusDir.resolve(StackGenerator.PROMETHEUS_HOST_API_YML),
+                nativeDir.resolve(StackGenerator.PROMETHEUS_YML))) {
             results.add(promtoolSyntaxOnly
-                    ? Tool.PROMTOOL.run(dir, "check", "config", "--syntax-only", config.toString())
+                    ? Tool.PROMTOOL.run(config.getParent(), "check", "config", "--syntax-only", config.toString())
                     : promtoolCheckConfig(config, rulesDir, runner.ruleFiles()));
         }
-        results.add(composeConfig(monitoring.resolve(StackGenerator.COMPOSE_YML), ComposeSettings.STANDARD));
+        results.add(composeConfig(monitoring, List.of(StackGenerator.COMPOSE_YML)));
+        results.add(composeConfig(monitoring, List.of(StackGenerator.COMPOSE_YML, StackGenerator.COMPOSE_HOST_API_YML)));
         return results;
     }
 
@@ -90,13 +97,16 @@ public final class StackCheck {
     }
 
     /**
-     * Offline {@code docker-compose config -q}. The token file variable is required by the compose file; any path
-     * does for validation (only {@code up} reads the file).
+     * Offline {@code docker-compose config -q} of {@code files} (later ones override earlier ones) in
+     * {@code monitoring}, with no environment but PATH: the stack needs no variable set.
      */
-    public static Tool.Result composeConfig(Path composeYml, ComposeSettings compose) {
-        return Tool.DOCKER_COMPOSE.run(composeYml.getParent(),
-                Map.of(compose.webhookTokenFileVariable(), "/dev/null"),
-                List.of("-f", composeYml.toString(), "config", "-q"));
+    public static Tool.Result composeConfig(Path monitoring, List<String> files) {
+        List<String> args = new ArrayList<>();
+        for (String file : files) {
+            args.addAll(List.of("-f", monitoring.resolve(file).toString()));
+        }
+        args.addAll(List.of("config", "-q"));
+        return Tool.DOCKER_COMPOSE.runInEmptyEnvironment(monitoring, args);
     }
 
     private static void deleteTree(Path dir) throws IOException {

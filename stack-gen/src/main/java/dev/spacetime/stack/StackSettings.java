@@ -1,6 +1,7 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 
 /**
  * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
@@ -8,18 +9,30 @@ import dev.spacetime.catalog.Jobs;
  */
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
-    public static final PromDuration STANDARD_INTERVAL = new PromDuration(Jobs.SCRAPE_INTERVAL);
+    /** Job, intervals: what the rules and the dashboard were generated for. */
+    private static final Settings MONITORING = Settings.defaults();
     public static final String LOOPBACK = "127.0.0.1";
 
-    /** Inside docker-compose: services by name, the API on the Docker host (Linux and Docker Desktop). */
+    /** Inside docker-compose: every service, the API included, by its service name. */
     public static StackSettings compose(ComposeSettings compose) {
-        String api = ComposeSettings.DOCKER_HOST + ":" + compose.ports().api();
+        return composeWithApiAt(compose, ComposeService.API.serviceName() + ":" + compose.api().port());
+    }
+
+    /**
+     * The host-API override: the seed's layout, the API on the Docker host (Linux and Docker Desktop), reached at
+     * its published port; the token file is where the override mounts the host's copy.
+     */
+    public static StackSettings composeHostApi(ComposeSettings compose) {
+        return composeWithApiAt(compose, ComposeSettings.DOCKER_HOST + ":" + compose.ports().api());
+    }
+
+    private static StackSettings composeWithApiAt(ComposeSettings compose, String api) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, api,
+                PrometheusSettings.of(MONITORING, api,
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
                         ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager()),
-                AlertmanagerSettings.standard(Webhook.at(api, compose.webhookTokenContainerPath())));
+                AlertmanagerSettings.standard(Webhook.at(api, compose.api().webhookTokenFile())));
     }
 
     /**
@@ -28,7 +41,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
      */
     public static StackSettings nativeLoopback(Ports ports, String webhookCredentialsFile) {
         return new StackSettings(
-                PrometheusSettings.of(STANDARD_INTERVAL, loopback(ports.api()), loopback(ports.prometheus()),
+                PrometheusSettings.of(MONITORING, loopback(ports.api()), loopback(ports.prometheus()),
                         loopback(ports.nodeExporter()), loopback(ports.alertmanager())),
                 AlertmanagerSettings.standard(Webhook.at(loopback(ports.api()), webhookCredentialsFile)));
     }

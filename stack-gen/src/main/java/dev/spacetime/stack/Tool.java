@@ -52,10 +52,22 @@ public enum Tool {
     }
 
     public Result run(Path workDir, Map<String, String> env, List<String> args) {
+        return run(workDir, false, env, args);
+    }
+
+    /** Runs with no environment but {@code PATH}: what a user with nothing set would see. */
+    public Result runInEmptyEnvironment(Path workDir, List<String> args) {
+        return run(workDir, true, Map.of("PATH", System.getenv().getOrDefault("PATH", "")), args);
+    }
+
+    private Result run(Path workDir, boolean clearEnvironment, Map<String, String> env, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(locate().toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        if (clearEnvironment) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(env);
         try {
             Process process = builder.start();

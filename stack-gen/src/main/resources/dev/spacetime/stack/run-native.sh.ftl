@@ -3,18 +3,32 @@
 #
 # Runs Prometheus, Alertmanager and node exporter from their Debian packages on 127.0.0.1 with the generated
 # loopback configs ([=runner.configDir]/) and rule files ([=runner.rulesDir]/), prints their URLs and stops them all on
-# Ctrl-C or SIGTERM. No Docker needed.
+# Ctrl-C or SIGTERM. No Docker needed. History (TSDB) and silences are kept between runs.
+#
+# Usage: run-native.sh [--ephemeral]
+#   --ephemeral   keep everything in a temporary directory, removed on exit (a throwaway run, as the tests do)
 #
 # Environment (all optional):
 #   SPACETIME_API_PORT, SPACETIME_PROMETHEUS_PORT, SPACETIME_ALERTMANAGER_PORT, SPACETIME_NODE_EXPORTER_PORT
 #       ports (default [=ports.api], [=ports.prometheus], [=ports.alertmanager], [=ports.nodeExporter])
-#   SPACETIME_MONITORING_DATA_DIR   configs, TSDB, Alertmanager state and logs (default: a temp dir, removed on exit)
+#   SPACETIME_MONITORING_DATA_DIR   configs, TSDB, Alertmanager state and logs (default: ~/[=runner.dataDirUnderHome])
 #   SPACETIME_RULES_DIR             where the rule files are (default: [=runner.rulesDir]/ beside this script)
 #   SPACETIME_ALERT_WEBHOOK_TOKEN_FILE  file holding the bearer token the API accepts on [=webhookPath]: the API
-#       writes it (0600, webhook role only) when started with the same variable; default there
-#       ~/.spacetime/alert_webhook_token
+#       writes it (0600, webhook role only); default ~/[=runner.apiWebhookTokenUnderHome], the API's default too
 #   SPACETIME_PROMETHEUS_BIN, SPACETIME_ALERTMANAGER_BIN, SPACETIME_NODE_EXPORTER_BIN   binaries
 set -euo pipefail
+
+usage() {
+  echo "usage: $0 [--ephemeral]   (--ephemeral: data in a temporary directory, removed on exit)"
+}
+ephemeral=0
+for arg in "$@"; do
+  case "$arg" in
+    --ephemeral) ephemeral=1 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
 
 here="$(cd "$(dirname "$0")" && pwd)"
 api_port="${SPACETIME_API_PORT:-[=ports.api]}"
@@ -42,12 +56,12 @@ for port in "$api_port" "$prometheus_port" "$alertmanager_port" "$node_exporter_
 done
 
 remove_data=0
-if [ -n "${SPACETIME_MONITORING_DATA_DIR:-}" ]; then
-  data_dir="$SPACETIME_MONITORING_DATA_DIR"
-  mkdir -p "$data_dir"
-else
+if [ "$ephemeral" = 1 ]; then
   data_dir="$(mktemp -d -t spacetime-monitoring.XXXXXX)"
   remove_data=1
+else
+  data_dir="${SPACETIME_MONITORING_DATA_DIR:-${HOME:?set HOME or SPACETIME_MONITORING_DATA_DIR}/[=runner.dataDirUnderHome]}"
+  mkdir -p "$data_dir"
 fi
 
 # The generated loopback configs name the default ports; substitute the chosen ones. Two passes through
@@ -69,15 +83,13 @@ for rules in<#list runner.ruleFiles as file> [=file]</#list>; do
   [ -f "$rules_dir/$rules" ] || fail "$rules_dir/$rules missing: generate it with 'mvn package'"
   cp "$rules_dir/$rules" "$data_dir/$rules"
 done
-if [ -n "${SPACETIME_ALERT_WEBHOOK_TOKEN_FILE:-}" ]; then
-  # A link, not a copy: the API rewrites the file at every start and token refresh, and Alertmanager reads it
-  # at every notification, so deliveries keep working across API restarts (the API may also start later).
-  token_file="$(cd "$(dirname "$SPACETIME_ALERT_WEBHOOK_TOKEN_FILE")" && pwd)/$(basename "$SPACETIME_ALERT_WEBHOOK_TOKEN_FILE")"
-  [ -f "$token_file" ] || echo "run-native: $token_file does not exist yet: start the API with the same variable" >&2
-  ln -sfn "$token_file" "$data_dir/[=runner.webhookTokenFile]"
-else
-  echo "run-native: SPACETIME_ALERT_WEBHOOK_TOKEN_FILE unset: webhook deliveries to the API will fail" >&2
-fi
+# A link, not a copy: the API rewrites the file at every start and token refresh, and Alertmanager reads it at
+# every notification, so deliveries keep working across API restarts (the API may also start later).
+token_setting="${SPACETIME_ALERT_WEBHOOK_TOKEN_FILE:-${HOME:?set HOME or SPACETIME_ALERT_WEBHOOK_TOKEN_FILE}/[=runner.apiWebhookTokenUnderHome]}"
+mkdir -p -m 700 "$(dirname "$token_setting")"
+token_file="$(cd "$(dirname "$token_setting")" && pwd)/$(basename "$token_setting")"
+[ -f "$token_file" ] || echo "run-native: $token_file does not exist yet: the API writes it when it starts" >&2
+ln -sfn "$token_file" "$data_dir/[=runner.webhookTokenFile]"
 
 pids=()
 stop() {
@@ -103,15 +115,26 @@ pids+=("$!")
   --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address= \
   >"$data_dir/alertmanager.log" 2>&1 &
 pids+=("$!")
+<#if runner.adminApi>
+# The admin API (TSDB snapshots for backups, series deletion) is reachable from this host's loopback only.
+</#if>
 "$prometheus_bin" --config.file="$data_dir/prometheus.yml" --storage.tsdb.path="$data_dir/prometheus" \
-  --storage.tsdb.retention.time=[=runner.retention] --web.listen-address="127.0.0.1:$prometheus_port" \
+ <#list runner.retention.flags() as flag> [=flag]</#list><#if runner.adminApi> --web.enable-admin-api</#if> \
+  --web.listen-address="127.0.0.1:$prometheus_port" \
   >"$data_dir/prometheus.log" 2>&1 &
 pids+=("$!")
 
-echo "Prometheus:    http://127.0.0.1:$prometheus_port"
-echo "Alertmanager:  http://127.0.0.1:$alertmanager_port"
+# Debian's Prometheus serves only its classic UI (under [=runner.consoles.nativeUiPrefix]/), and Debian's Alertmanager has no web UI.
+<#list pages as page>
+echo "Prometheus:    http://127.0.0.1:$prometheus_port[=runner.consoles.nativeUiPrefix][=page.path()]"
+</#list>
+echo "Alertmanager:  http://127.0.0.1:$alertmanager_port/api/v2/status (no web UI in Debian's package): amtool --alertmanager.url=http://127.0.0.1:$alertmanager_port alert query"
 echo "Node exporter: http://127.0.0.1:$node_exporter_port/metrics"
+echo "Runbooks:      http://127.0.0.1:$api_port[=runner.runbooksPath()] (served by the API)"
 echo "Scraping the API at http://127.0.0.1:$api_port/metrics; data and logs in $data_dir"
+if [ "$remove_data" = 1 ]; then
+  echo "--ephemeral: $data_dir is removed on exit."
+fi
 echo "Ctrl-C stops everything."
 
 # Returns when any component exits (or a trapped signal arrives, whose trap then exits).

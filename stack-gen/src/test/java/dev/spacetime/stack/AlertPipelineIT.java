@@ -2,9 +2,10 @@ package dev.spacetime.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.alerts.ForDurations;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.ForDurations;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -128,7 +129,8 @@ class AlertPipelineIT {
 
         everyRuleEvaluatesWithoutError(prom, prometheus);
 
-        // A removable fault: idle connections beyond the threshold degrade health until they close.
+        // A removable fault: idle connections beyond the threshold degrade health until they close (the config's
+        // long request head timeout keeps the server from closing them first).
         for (int i = 0; i <= CONNECTIONS_DEGRADED; i++) {
             idle.add(new Socket("127.0.0.1", apiPort));
         }
@@ -163,11 +165,14 @@ class AlertPipelineIT {
                 rateLimit:
                   perMinute:
                     default: 100000
+                connections:
+                  headTimeoutMs: 600000
                 """.formatted(CONNECTIONS_DEGRADED));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         LiveProcess api = LiveProcess.startReadingStdout("api-server", tmp, List.of(java, "-Xmx256m", "-jar",
                 jar.toString(), "--host", "127.0.0.1", "--port", "0", "--token-file", tmp.resolve("admin_token").toString(),
-                "--alert-webhook-token-file", webhookToken.toString(), "--config", apiConfig.toString()));
+                "--alert-webhook-token-file", webhookToken.toString(), "--state-dir", tmp.resolve("api-state").toString(),
+                "--config", apiConfig.toString()));
         processes.add(api);
         return api;
     }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the generated run-native.sh for real (Debian Prometheus, Alertmanager, node exporter on free loopback
- * ports), checks what they loaded, exercises the inhibit rule in the live Alertmanager, then stops the script
- * with SIGTERM and checks every child exited. Waits are bounded; nothing asserts on speed.
+ * ports), checks what they loaded and the URLs it prints, exercises the inhibit rule in the live Alertmanager, keeps
+ * data between runs, and tries the README's backup and restore commands (TSDB snapshot through the admin API,
+ * amtool silence export and import); stops the script with SIGTERM or SIGINT and checks every child exited. Waits
+ * are bounded; nothing asserts on speed.
  */
 class NativeRunnerTest {
 
@@ -48,6 +50,7 @@ class NativeRunnerTest {
         Ports ports = startStack(Map.of("SPACETIME_MONITORING_DATA_DIR", data.toString()));
         String prometheus = "http://127.0.0.1:" + ports.prometheus();
         String alertmanager = "http://127.0.0.1:" + ports.alertmanager();
+        printedUrlsOpen(ports);
 
         assertThat(get(prometheus + "/api/v1/status/config").body())
                 .contains("127.0.0.1:" + ports.api(), "127.0.0.1:" + ports.alertmanager(), "127.0.0.1:" + ports.nodeExporter());
@@ -69,8 +72,8 @@ class NativeRunnerTest {
     }
 
     @Test
-    void ctrlCStopsEveryChildAndRemovesTheTempDataDir() throws Exception {
-        startStack(Map.of());
+    void ctrlCStopsEveryChildAndEphemeralRemovesTheTempDataDir() throws Exception {
+        startStack(Map.of(), "--ephemeral");
         String out = Files.readString(tmp.resolve("runner.out"));
         Path data = Path.of(out.substring(out.indexOf("data and logs in ") + "data and logs in ".length()).lines().findFirst().orElseThrow());
         assertThat(data).isDirectory();
@@ -80,12 +83,126 @@ class NativeRunnerTest {
         assertThat(data).doesNotExist();
     }
 
+    /**
+     * Without a data directory the runner keeps everything under ~/.spacetime/monitoring-data (HOME is a temp dir
+     * here), and a second run finds the history and silences of the first. The Maintenance commands of the README,
+     * for real: a TSDB snapshot through the admin API and the silences exported with amtool are restored into a
+     * fresh data directory.
+     */
+    @Test
+    void keepsDataByDefaultAndBacksUpAndRestoresPrometheusAndSilences() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path data = home.resolve(NativeRunnerSettings.STANDARD.dataDirUnderHome());
+        // Empty counts as unset: the runner links the token file where the API writes it by default.
+        Ports ports = startStack(Map.of("HOME", home.toString(), "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", ""));
+        String prometheus = "http://127.0.0.1:" + ports.prometheus();
+        String amUrl = "--alertmanager.url=http://127.0.0.1:" + ports.alertmanager();
+        assertThat(Files.readString(tmp.resolve("runner.out"))).contains("data and logs in " + data);
+        assertThat(Files.readSymbolicLink(data.resolve(NativeRunnerSettings.STANDARD.webhookTokenFile())))
+                .isEqualTo(home.resolve(".spacetime/alert_webhook_token"));
+        String scraped = await(() -> query(prometheus, "up{job=\"prometheus\"} == 1"), r -> r.contains("\"value\""));
+        // A sample of this run: later runs only answer a query at its time from the kept (or restored) TSDB.
+        String before = scraped.replaceAll("(?s).*\"value\":\\[([0-9.]+),.*", "$1");
+        String kept = "up{job=\"prometheus\"} == 1&time=" + before;
+
+        Tool.Result added = Tool.AMTOOL.run(tmp, amUrl, "silence", "add", "alertname=HTTPAPIDown", "--duration=2h",
+                "--comment=maintenance window", "--author=runbook-test");
+        assertThat(added.ok()).as(added.toString()).isTrue();
+        Tool.Result exported = Tool.AMTOOL.run(tmp, amUrl, "silence", "query", "-o", "json");
+        assertThat(exported.ok()).as(exported.toString()).isTrue();
+        Path silences = Files.writeString(tmp.resolve("silences.json"), exported.output());
+        HttpResponse<String> snapshot = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(prometheus + "/api/v1/admin/tsdb/snapshot")).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(snapshot.statusCode()).as(snapshot.body()).isEqualTo(200);
+        String name = snapshot.body().replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
+        Path snapshotDir = data.resolve("prometheus").resolve("snapshots").resolve(name);
+        assertThat(snapshotDir).isDirectory();
+        stopAndWait();
+
+        // The same (default) data directory again: history and the silence survived.
+        startStack(Map.of("HOME", home.toString()), ports);
+        assertThat(query(prometheus, kept)).contains("\"value\"");
+        assertThat(Tool.AMTOOL.run(tmp, amUrl, "silence", "query", "alertname=HTTPAPIDown").output())
+                .contains("maintenance window");
+        stopAndWait();
+
+        // Restore into a fresh data directory: the snapshot becomes the TSDB, the export is imported.
+        Path restored = tmp.resolve("restored");
+        copyTree(snapshotDir, restored.resolve("prometheus"));
+        startStack(Map.of("SPACETIME_MONITORING_DATA_DIR", restored.toString()), ports);
+        assertThat(Tool.AMTOOL.run(tmp, amUrl, "silence", "query", "-q").output()).isBlank();
+        Tool.Result imported = Tool.AMTOOL.run(tmp, amUrl, "silence", "import", silences.toString());
+        assertThat(imported.ok()).as(imported.toString()).isTrue();
+        assertThat(Tool.AMTOOL.run(tmp, amUrl, "silence", "query", "alertname=HTTPAPIDown").output())
+                .contains("maintenance window");
+        assertThat(query(prometheus, kept)).contains("\"value\"");
+        stopAndWait();
+
+        // Without the snapshot, the same query finds nothing: the answers above came from the kept data.
+        startStack(Map.of(), ports, "--ephemeral");
+        assertThat(query(prometheus, kept)).contains("\"result\":[]");
+    }
+
+    private void stopAndWait() throws Exception {
+        List<ProcessHandle> children = runner.descendants().toList();
+        runner.destroy();
+        assertStoppedCleanly(children);
+    }
+
+    /** An instant query; {@code promql} may end with {@code &time=T}. */
+    private static String query(String prometheus, String promql) throws Exception {
+        String[] parts = promql.split("&", 2);
+        HttpResponse<String> r = get(prometheus + "/api/v1/query?query="
+                + java.net.URLEncoder.encode(parts[0], java.nio.charset.StandardCharsets.UTF_8)
+                + (parts.length > 1 ? "&" + parts[1] : ""));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /**
+     * Every Prometheus page the runner prints answers (Debian's classic UI), and its amtool command works against
+     * Alertmanager, which Debian ships without a web UI.
+     */
+    private void printedUrlsOpen(Ports ports) throws Exception {
+        List<String> lines = Files.readAllLines(tmp.resolve("runner.out"));
+        List<String> pages = lines.stream().filter(l -> l.startsWith("Prometheus:"))
+                .map(l -> l.substring("Prometheus:".length()).trim()).toList();
+        assertThat(pages).hasSize(3).allSatisfy(url -> assertThat(get(url).statusCode()).as(url).isEqualTo(200))
+                .contains("http://127.0.0.1:" + ports.prometheus() + "/classic/targets");
+        assertThat(get("http://127.0.0.1:" + ports.prometheus() + "/targets").statusCode())
+                .as("no React UI in Debian's package").isEqualTo(404);
+        String alertmanager = lines.stream().filter(l -> l.startsWith("Alertmanager:")).findFirst().orElseThrow();
+        assertThat(alertmanager).contains("no web UI");
+        List<String> amtool = List.of(alertmanager.substring(alertmanager.indexOf("amtool ") + "amtool ".length())
+                .split(" "));
+        Tool.Result queried = Tool.AMTOOL.run(tmp, Map.of(), amtool);
+        assertThat(queried.ok()).as(queried.toString()).isTrue();
+        assertThat(lines).contains("Runbooks:      http://127.0.0.1:" + ports.api() + "/runbooks/ (served by the API)");
+    }
+
     /** Generates monitoring/, starts run-native.sh on free ports with the real rule files, waits until all answer. */
-    private Ports startStack(Map<String, String> extraEnv) throws Exception {
+    private Ports startStack(Map<String, String> extraEnv, String... args) throws Exception {
+        return startStack(extraEnv, new Ports(freePort(), freePort(), freePort(), freePort()), args);
+    }
+
+    private Ports startStack(Map<String, String> extraEnv, Ports ports, String... args) throws Exception {
         Path monitoring = tmp.resolve("monitoring");
         StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
         Path token = Files.writeString(tmp.resolve("token"), "not-a-real-token");
-        Ports ports = new Ports(freePort(), freePort(), freePort(), freePort());
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SPACETIME_API_PORT", String.valueOf(ports.api()),
                 "SPACETIME_PROMETHEUS_PORT", String.valueOf(ports.prometheus()),
@@ -94,7 +211,7 @@ class NativeRunnerTest {
                 "SPACETIME_RULES_DIR", Rules.write(tmp.resolve("rules")).toString(),
                 "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", token.toString()));
         env.putAll(extraEnv);
-        runner = start(monitoring, env);
+        runner = start(monitoring, env, args);
         awaitOk("http://127.0.0.1:" + ports.prometheus() + "/-/ready");
         awaitOk("http://127.0.0.1:" + ports.alertmanager() + "/-/ready");
         awaitOk("http://127.0.0.1:" + ports.nodeExporter() + "/metrics");
@@ -109,6 +226,16 @@ class NativeRunnerTest {
             child.onExit().get(30, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as(child.info().toString()).isFalse();
         }
+    }
+
+    @Test
+    void anUnknownArgumentPrintsTheUsage() throws Exception {
+        Path monitoring = tmp.resolve("monitoring");
+        StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, monitoring);
+        runner = start(monitoring, Map.of(), "--ephemral");
+        assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(runner.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(tmp.resolve("runner.out"))).contains("usage:", "--ephemeral");
     }
 
     @Test
@@ -156,8 +283,10 @@ class NativeRunnerTest {
                 a -> (List<?>) Yaml.map(a, "status").get("inhibitedBy")));
     }
 
-    private Process start(Path monitoring, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(monitoring.resolve(StackGenerator.RUN_NATIVE).toString())
+    private Process start(Path monitoring, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(monitoring.resolve(StackGenerator.RUN_NATIVE).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("runner.out").toFile());
         builder.environment().putAll(env);
         return builder.start();

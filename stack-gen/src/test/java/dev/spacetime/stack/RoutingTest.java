@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Component;
-import dev.spacetime.alerts.Settings;
-import dev.spacetime.alerts.Severity;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.Component;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,8 @@ class RoutingTest {
     void everyFiringAlertCarriesEveryInhibitEqualLabel() throws IOException {
         List<Object> rules = Yaml.list(Yaml.load(config), "inhibit_rules");
         assertThat(rules).isNotEmpty();
-        List<Map<String, String>> firing = FiringLabels.all(AlertCatalog.alerts(Settings.defaults()));
+        List<Map<String, String>> firing = AlertCatalog.alerts(Settings.defaults()).stream()
+                .map(a -> AlertCatalog.firingLabels(Settings.defaults().scope(), a)).toList();
         assertThat(firing).hasSizeGreaterThanOrEqualTo(AlertCatalog.alerts(Settings.defaults()).size());
         for (Object rule : rules) {
             List<Object> equal = Yaml.list(rule, "equal");
@@ -80,7 +82,7 @@ class RoutingTest {
 
     @Test
     void onlyLabelsEveryFiringAlertCarriesMayBeRequiredEqual() {
-        assertThat(FiringLabels.ON_EVERY_ALERT)
+        assertThat(InhibitRule.ON_EVERY_ALERT)
                 .contains(Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT)
                 .doesNotContain(Labels.INSTANCE);
         assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(Labels.INSTANCE))

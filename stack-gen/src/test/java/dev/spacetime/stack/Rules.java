@@ -1,8 +1,8 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.AlertCatalog;
-import dev.spacetime.alerts.Settings;
 import dev.spacetime.alerts.generate.Generator;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,10 @@ package dev.spacetime.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spacetime.alerts.Consoles;
 import dev.spacetime.catalog.Jobs;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ class StackGeneratorTest {
     void outputIsByteIdenticalAcrossRuns() throws IOException {
         List<Path> first = StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, tmp.resolve("a"));
         List<Path> second = StackGenerator.generateMonitoring(ComposeSettings.STANDARD, NativeRunnerSettings.STANDARD, tmp.resolve("b"));
-        assertThat(first).hasSameSizeAs(second).hasSize(6);
+        assertThat(first).hasSameSizeAs(second).hasSize(9);
         for (int i = 0; i < first.size(); i++) {
             assertThat(tmp.resolve("a").relativize(first.get(i))).isEqualTo(tmp.resolve("b").relativize(second.get(i)));
             assertThat(Files.readAllBytes(first.get(i))).isEqualTo(Files.readAllBytes(second.get(i)));
@@ -64,29 +67,36 @@ class StackGeneratorTest {
                 job -> ((Map<?, ?>) job).get("job_name"),
                 job -> ((Map<?, ?>) Yaml.list(job, "static_configs").get(0)).get("targets")));
         assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Jobs.API, List.of("host.docker.internal:8080"),
+                Jobs.API, List.of("api:8080"),
                 Jobs.PROMETHEUS, List.of("localhost:9090"),
                 Jobs.NODE, List.of("node-exporter:9100")));
         assertThat(Yaml.map(config, "alerting").toString()).contains("alertmanager:9093");
+
+        Map<String, Object> hostApi = Yaml.load(monitoring().resolve("prometheus/prometheus-host-api.yml"));
+        assertThat(hostApi.toString()).contains("host.docker.internal:8080").doesNotContain("api:8080");
     }
 
     @Test
-    void composeRunsFourPinnedServicesWithHealthChecksRestartsAndVolumes() throws IOException {
+    void composeRunsTheApiAndFourPinnedServicesWithRestartsAndVolumes() throws IOException {
         Map<String, Object> compose = Yaml.load(monitoring().resolve("docker-compose.yml"));
         Map<String, Object> services = Yaml.map(compose, "services");
-        assertThat(services).containsOnlyKeys("prometheus", "grafana", "alertmanager", "node-exporter");
+        assertThat(services).containsOnlyKeys("api", "prometheus", "grafana", "alertmanager", "node-exporter");
         services.forEach((name, service) -> {
             Map<?, ?> s = (Map<?, ?>) service;
-            assertThat((String) s.get("image")).as(name).matches("[a-z/-]+:v?\\d+\\.\\d+\\.\\d+");
             assertThat((String) s.get("container_name")).as(name).startsWith("spacetime_");
             assertThat(s.get("restart")).as(name).isEqualTo("unless-stopped");
-            assertThat(Yaml.map(s, "healthcheck").get("test").toString()).as(name).contains("wget", "http://127.0.0.1:");
+            if (!name.equals("api")) {
+                assertThat((String) s.get("image")).as(name).matches("[a-z/-]+:v?\\d+\\.\\d+\\.\\d+");
+                assertThat(Yaml.map(s, "healthcheck").get("test").toString()).as(name).contains("wget", "http://127.0.0.1:");
+            }
+            assertThat(s.containsKey("extra_hosts") || s.containsKey("secrets")).as(name).isFalse();
         });
-        assertThat(Yaml.map(compose, "volumes")).containsOnlyKeys("prometheus_data", "alertmanager_data", "grafana_data");
+        assertThat(compose).doesNotContainKey("secrets");
+        assertThat(Yaml.map(compose, "volumes")).containsOnlyKeys("api_data", "alert_webhook_token", "prometheus_data",
+                "alertmanager_data", "grafana_data");
         Map<String, Object> prometheus = Yaml.map(services, "prometheus");
-        assertThat(Yaml.list(prometheus, "command")).contains("--storage.tsdb.retention.time=15d");
-        assertThat(Yaml.list(prometheus, "extra_hosts")).containsExactly("host.docker.internal:host-gateway");
-        assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "extra_hosts")).containsExactly("host.docker.internal:host-gateway");
+        assertThat(Yaml.list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus.yml",
+                "--storage.tsdb.retention.time=15d", "--storage.tsdb.retention.size=10GB");
         Map<String, Object> grafana = Yaml.map(services, "grafana");
         assertThat(Yaml.map(grafana, "environment"))
                 .containsEntry("GF_SECURITY_ADMIN_USER", "admin").containsEntry("GF_SECURITY_ADMIN_PASSWORD", "admin");
@@ -96,11 +106,55 @@ class StackGeneratorTest {
     }
 
     @Test
-    void composeConfigFailsWithoutTheTokenFileVariable() throws IOException {
-        Path compose = monitoring().resolve(StackGenerator.COMPOSE_YML);
-        Tool.Result result = Tool.DOCKER_COMPOSE.run(compose.getParent(), "-f", compose.toString(), "config", "-q");
-        assertThat(result.ok()).as(result.toString()).isFalse();
-        assertThat(result.output()).contains(ComposeSettings.STANDARD.webhookTokenFileVariable());
+    void theApiIsBuiltFromItsDockerfileAndSharesTheWebhookTokenWithAlertmanagerReadOnly() throws IOException {
+        ApiImage image = ComposeSettings.STANDARD.api();
+        Map<String, Object> services = Yaml.map(Yaml.load(monitoring().resolve("docker-compose.yml")), "services");
+        Map<String, Object> api = Yaml.map(services, "api");
+        assertThat(Yaml.map(api, "build")).containsEntry("context", "..").containsEntry("dockerfile", "api-server/Dockerfile");
+        assertThat(api).containsEntry("mem_limit", image.memoryLimit());
+        assertThat(Yaml.list(api, "ports")).containsExactly("127.0.0.1:8080:" + image.port());
+        assertThat(Yaml.list(api, "volumes")).containsExactly("api_data:/var/lib/spacetime",
+                "alert_webhook_token:/run/spacetime");
+        assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "volumes")).contains("alert_webhook_token:/run/spacetime:ro");
+        // Where Alertmanager reads the token is where the image tells the API to write it.
+        assertThat(image.environment()).containsEntry("SPACETIME_ALERT_WEBHOOK_TOKEN_FILE",
+                "/run/spacetime/alert_webhook_token");
+        assertThat(Yaml.load(monitoring().resolve("alertmanager/alertmanager.yml")).toString())
+                .contains("credentials_file=/run/spacetime/alert_webhook_token", "url=http://api:8080/alerts/webhook");
+    }
+
+    @Test
+    void bothComposeVariantsPassDockerComposeConfigWithNoEnvironment() throws IOException {
+        Path monitoring = monitoring();
+        for (List<String> files : List.of(List.of(StackGenerator.COMPOSE_YML),
+                List.of(StackGenerator.COMPOSE_YML, StackGenerator.COMPOSE_HOST_API_YML))) {
+            Tool.Result result = StackCheck.composeConfig(monitoring, files);
+            assertThat(result.ok()).as(result.toString()).isTrue();
+            assertThat(result.output()).as(files.toString()).doesNotContain("WARNING", "not set");
+        }
+    }
+
+    @Test
+    void theHostApiOverrideKeepsTheSeedsLayout() throws IOException {
+        Path monitoring = monitoring();
+        Tool.Result merged = Tool.DOCKER_COMPOSE.runInEmptyEnvironment(monitoring, List.of("-f",
+                StackGenerator.COMPOSE_YML, "-f", StackGenerator.COMPOSE_HOST_API_YML, "config"));
+        assertThat(merged.ok()).as(merged.toString()).isTrue();
+        Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
+        assertThat(Yaml.list(Yaml.map(services, "api"), "profiles")).containsExactly(ComposeSettings.API_PROFILE);
+        Map<String, Object> prometheus = Yaml.map(services, "prometheus");
+        assertThat(Yaml.list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus-host-api.yml",
+                "--storage.tsdb.retention.size=10GB");
+        assertThat(Yaml.map(prometheus, "extra_hosts")).containsEntry("host.docker.internal", "host-gateway");
+        Map<String, Object> alertmanager = Yaml.map(services, "alertmanager");
+        assertThat(Yaml.list(alertmanager, "command")).contains("--config.file=/etc/alertmanager/alertmanager-host-api.yml");
+        // The host's readable copy replaces the API container's volume at the same path.
+        assertThat(Yaml.list(alertmanager, "volumes")).hasSize(3)
+                .anySatisfy(v -> assertThat((String) v).endsWith("/host-api-secrets:/run/spacetime:ro"))
+                .noneSatisfy(v -> assertThat((String) v).startsWith("alert_webhook_token:"));
+        assertThat(Yaml.load(monitoring.resolve("alertmanager/alertmanager-host-api.yml")).toString())
+                .contains("url=http://host.docker.internal:8080/alerts/webhook",
+                        "credentials_file=/run/spacetime/alert_webhook_token");
     }
 
     @Test
@@ -108,12 +162,24 @@ class StackGeneratorTest {
         Map<String, Object> config = Yaml.load(monitoring().resolve("alertmanager/alertmanager.yml"));
         assertThat(Yaml.list(config, "receivers")).hasSize(Receiver.values().length).allSatisfy(receiver -> {
             Map<?, ?> webhook = (Map<?, ?>) Yaml.list(receiver, "webhook_configs").get(0);
-            assertThat(webhook.get("url")).isEqualTo("http://host.docker.internal:8080/alerts/webhook");
+            assertThat(webhook.get("url")).isEqualTo("http://api:8080/alerts/webhook");
             assertThat(webhook.get("send_resolved")).isEqualTo(true);
             Map<?, ?> authorization = (Map<?, ?>) ((Map<?, ?>) webhook.get("http_config")).get("authorization");
-            assertThat(authorization).isEqualTo(Map.of("type", "Bearer", "credentials_file", "/run/secrets/alert_webhook_token"));
+            assertThat(authorization).isEqualTo(Map.of("type", "Bearer", "credentials_file", "/run/spacetime/alert_webhook_token"));
         });
         assertThat(Yaml.list(Yaml.map(config, "route"), "group_by")).contains("alertname", "job", "instance");
+    }
+
+    /** The addresses the runbooks link to are where both ways of running the stack publish the services. */
+    @Test
+    void runbookLinksMatchThePublishedPorts() {
+        ComposeSettings compose = ComposeSettings.STANDARD;
+        String host = "http://" + compose.publishAddress() + ":";
+        assertThat(Settings.DEFAULT_RUNBOOK_BASE_URL).startsWith(host + compose.ports().api() + "/");
+        assertThat(Consoles.STANDARD.prometheusUrl()).isEqualTo(host + compose.ports().prometheus());
+        assertThat(Consoles.STANDARD.alertmanagerUrl()).isEqualTo(host + compose.ports().alertmanager());
+        assertThat(NativeRunnerSettings.STANDARD.defaultPorts()).isEqualTo(compose.ports());
+        assertThat(StackSettings.LOOPBACK).isEqualTo(compose.publishAddress());
     }
 
     @Test

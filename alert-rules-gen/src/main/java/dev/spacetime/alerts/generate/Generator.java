@@ -1,9 +1,11 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.AlertCatalog.RuleSet;
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.Settings;
+import dev.spacetime.alerts.AlertCatalog;
+import dev.spacetime.alerts.Consoles;
+import dev.spacetime.alerts.RuleFileLayout;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +18,11 @@ import java.util.stream.Stream;
 /**
  * Writes the rule files, their promtool tests and the runbooks into a {@code monitoring/} folder.
  *
- * <p>Usage: {@code Generator <monitoring-dir> [--runbook-base-url URL]}. The folders it owns
+ * <p>Usage: {@code Generator <monitoring-dir> [--runbook-base-url URL]} (or {@code SPACETIME_RUNBOOK_BASE_URL}). The folders it owns
  * ({@code prometheus/tests/}, {@code runbooks/}) are emptied of their generated kind of file first, so a renamed
  * alert leaves no stale test or page behind.
  */
 public final class Generator {
-
-    /** The rule files and the tests folder live here, under the monitoring folder. */
-    public static final String PROMETHEUS_DIR = "prometheus";
-    /** Runbook pages, under the monitoring folder. */
-    public static final String RUNBOOKS_DIR = "runbooks";
 
     private Generator() {
     }
@@ -36,8 +33,10 @@ public final class Generator {
                     "usage: Generator <monitoring-dir> [--runbook-base-url URL]");
         }
         Settings settings = Settings.defaults();
-        if (args.length == 3) {
-            settings = settings.withRunbookBaseUrl(args[2]);
+        // Option, then environment (SPACETIME_RUNBOOK_BASE_URL=... mvn package), then the default.
+        String baseUrl = args.length == 3 ? args[2] : System.getenv("SPACETIME_RUNBOOK_BASE_URL");
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            settings = settings.withRunbookBaseUrl(baseUrl);
         }
         List<Path> written = write(Path.of(args[0]), AlertCatalog.rules(settings), settings.runbookBaseUrl());
         System.out.println("alert-rules-gen: wrote " + written.size() + " files under " + args[0]);
@@ -45,19 +44,19 @@ public final class Generator {
 
     /** Writes everything for {@code rules} and returns the files written. */
     public static List<Path> write(Path monitoring, RuleSet rules, String runbookBaseUrl) {
-        Path prometheus = monitoring.resolve(PROMETHEUS_DIR);
-        Path tests = prometheus.resolve(RuleFiles.TESTS_DIR);
-        Path runbooks = monitoring.resolve(RUNBOOKS_DIR);
+        Path prometheus = monitoring.resolve(RuleFileLayout.PROMETHEUS_DIR);
+        Path tests = prometheus.resolve(RuleFileLayout.TESTS_DIR);
+        Path runbooks = monitoring.resolve(RuleFileLayout.RUNBOOKS_DIR);
         clean(tests, ".yml");
         clean(runbooks, ".md");
         List<Path> written = new ArrayList<>(writeRuleFiles(prometheus, rules, runbookBaseUrl));
         if (!rules.recordingTests().isEmpty()) {
-            written.add(write(tests.resolve(RuleFiles.RECORDING_TESTS_FILE),
+            written.add(write(tests.resolve(RuleFileLayout.RECORDING_TESTS_FILE),
                     RuleFiles.recordingTests(rules.recordingTests())));
         }
         for (AlertRule alert : rules.alerts()) {
             written.add(write(tests.resolve(alert.name() + ".yml"), RuleFiles.tests(alert, runbookBaseUrl)));
-            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert)));
+            written.add(write(runbooks.resolve(RunbookPages.fileName(alert)), RunbookPages.page(alert, Consoles.STANDARD)));
         }
         written.add(write(runbooks.resolve(RunbookPages.INDEX), RunbookPages.index(rules.alerts())));
         return written;
@@ -69,8 +68,8 @@ public final class Generator {
      */
     public static List<Path> writeRuleFiles(Path dir, RuleSet rules, String runbookBaseUrl) {
         return List.of(
-                write(dir.resolve(RuleFiles.RECORDING_FILE), RuleFiles.rules(rules.recording(), runbookBaseUrl)),
-                write(dir.resolve(RuleFiles.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
+                write(dir.resolve(RuleFileLayout.RECORDING_FILE), RuleFiles.rules(rules.recording(), runbookBaseUrl)),
+                write(dir.resolve(RuleFileLayout.ALERTS_FILE), RuleFiles.rules(rules.alerting(), runbookBaseUrl)));
     }
 
     private static Path write(Path file, String content) {

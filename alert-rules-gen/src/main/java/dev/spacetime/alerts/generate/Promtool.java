@@ -1,5 +1,6 @@
 package dev.spacetime.alerts.generate;
 
+import dev.spacetime.alerts.RuleFileLayout;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public final class Promtool {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: Promtool <monitoring-dir>");
         }
-        Path prometheus = Path.of(args[0]).resolve(Generator.PROMETHEUS_DIR);
+        Path prometheus = Path.of(args[0]).resolve(RuleFileLayout.PROMETHEUS_DIR);
         for (Result r : List.of(checkRules(ruleFiles(prometheus)), testRules(testFiles(prometheus)))) {
             System.out.print(r.output());
             if (!r.ok()) {
@@ -41,12 +42,13 @@ public final class Promtool {
 
     /** The two rule files under a {@code prometheus/} folder. */
     public static List<Path> ruleFiles(Path prometheus) {
-        return List.of(prometheus.resolve(RuleFiles.RECORDING_FILE), prometheus.resolve(RuleFiles.ALERTS_FILE));
+        return List.of(prometheus.resolve(RuleFileLayout.RECORDING_FILE),
+                prometheus.resolve(RuleFileLayout.ALERTS_FILE));
     }
 
     /** Every test file under a {@code prometheus/} folder, sorted. */
     public static List<Path> testFiles(Path prometheus) {
-        try (Stream<Path> files = Files.list(prometheus.resolve(RuleFiles.TESTS_DIR))) {
+        try (Stream<Path> files = Files.list(prometheus.resolve(RuleFileLayout.TESTS_DIR))) {
             return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

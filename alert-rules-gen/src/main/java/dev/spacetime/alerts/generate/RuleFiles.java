@@ -1,33 +1,26 @@
 package dev.spacetime.alerts.generate;
 
-import dev.spacetime.alerts.AlertRule;
-import dev.spacetime.alerts.AlertTest;
-import dev.spacetime.alerts.Expr;
-import dev.spacetime.alerts.RecordingRule;
-import dev.spacetime.alerts.RecordingTest;
-import dev.spacetime.alerts.Rule;
-import dev.spacetime.alerts.RuleGroup;
-import dev.spacetime.alerts.Scenario;
+import dev.spacetime.alerts.RuleFileLayout;
+import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
+import dev.spacetime.alerts.model.RecordingRule;
+import dev.spacetime.alerts.model.RecordingTest;
+import dev.spacetime.alerts.model.Rule;
+import dev.spacetime.alerts.model.RuleGroup;
+import dev.spacetime.alerts.scenario.Scenario;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.catalog.PromQL;
+import dev.spacetime.settings.PromDuration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Renders rule groups to Prometheus rule files and alert test cases to promtool test files. */
 public final class RuleFiles {
-
-    /** Alerting rules, under {@code monitoring/prometheus/}: what prometheus.yml lists in {@code rule_files}. */
-    public static final String ALERTS_FILE = "prometheus_alerts.yml";
-    /** Recording rules, beside the alerts. */
-    public static final String RECORDING_FILE = "recording_rules.yml";
-    /** promtool unit tests, one file per alert, in this folder beside the rule files. */
-    public static final String TESTS_DIR = "tests";
-    /** The recording rules' promtool tests, in the tests folder (alert test files are named after alerts). */
-    public static final String RECORDING_TESTS_FILE = "recording_rules.yml";
 
     private static final String ALERTNAME = Metrics.ALERTS.labels().get(0);
     private static final String ALERTSTATE = Metrics.ALERTS.labels().get(1);
@@ -52,22 +45,27 @@ public final class RuleFiles {
 
     private static String testFile(List<Map<String, Object>> tests) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("rule_files", List.of("../" + RECORDING_FILE, "../" + ALERTS_FILE));
-        doc.put("evaluation_interval", Expr.duration(Scenario.EVALUATION));
+        doc.put("rule_files", List.of("../" + RuleFileLayout.RECORDING_FILE, "../" + RuleFileLayout.ALERTS_FILE));
+        doc.put("evaluation_interval", PromDuration.duration(Scenario.EVALUATION));
         doc.put("tests", tests);
         return Yaml.dump(doc);
     }
 
     private static Map<String, Object> test(RecordingTest t) {
         Map<String, Object> out = testGroup(t.name(), t.interval(), t.input());
-        out.put("promql_expr_test", t.samples().stream().map(sample -> {
+        // One expression per record, expecting all its samples: promtool wants every series the record has.
+        Map<String, List<RecordingTest.Sample>> byRecord = t.samples().stream()
+                .collect(Collectors.groupingBy(RecordingTest.Sample::record, LinkedHashMap::new, Collectors.toList()));
+        out.put("promql_expr_test", byRecord.entrySet().stream().map(record -> {
             Map<String, Object> exprTest = new LinkedHashMap<>();
-            exprTest.put("expr", sample.record());
-            exprTest.put("eval_time", Expr.duration(t.evalTime()));
-            Map<String, Object> expected = new LinkedHashMap<>();
-            expected.put("labels", series(sample.record(), sample.labels()));
-            expected.put("value", sample.value());
-            exprTest.put("exp_samples", List.of(expected));
+            exprTest.put("expr", record.getKey());
+            exprTest.put("eval_time", PromDuration.duration(t.evalTime()));
+            exprTest.put("exp_samples", record.getValue().stream().map(sample -> {
+                Map<String, Object> expected = new LinkedHashMap<>();
+                expected.put("labels", series(sample.record(), sample.labels()));
+                expected.put("value", sample.value());
+                return expected;
+            }).toList());
             return exprTest;
         }).toList());
         return out;
@@ -76,7 +74,7 @@ public final class RuleFiles {
     private static Map<String, Object> testGroup(String name, Duration interval, List<AlertTest.InputSeries> input) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("interval", Expr.duration(interval));
+        out.put("interval", PromDuration.duration(interval));
         out.put("input_series", input.stream().map(s -> {
             Map<String, Object> series = new LinkedHashMap<>();
             series.put("series", s.series());
@@ -108,7 +106,7 @@ public final class RuleFiles {
             out.put("alert", a.name());
             out.put("expr", a.expr());
             if (!a.forDuration().isZero()) {
-                out.put("for", Expr.duration(a.forDuration()));
+                out.put("for", PromDuration.duration(a.forDuration()));
             }
             out.put("labels", a.labels());
             Map<String, String> annotations = new LinkedHashMap<>();
@@ -124,7 +122,7 @@ public final class RuleFiles {
         Map<String, Object> out = testGroup(t.kind().name().toLowerCase(Locale.ROOT) + ": " + t.name(),
                 t.interval(), t.input());
         Map<String, Object> alertTest = new LinkedHashMap<>();
-        alertTest.put("eval_time", Expr.duration(t.evalTime()));
+        alertTest.put("eval_time", PromDuration.duration(t.evalTime()));
         alertTest.put("alertname", alert.name());
         boolean firing = t.kind() == AlertTest.Kind.FIRES;
         alertTest.put("exp_alerts", firing ? t.expected().stream().map(e -> {
@@ -144,7 +142,7 @@ public final class RuleFiles {
             Map<String, Object> exprTest = new LinkedHashMap<>();
             exprTest.put("expr", PromQL.select(Metrics.ALERTS.name(), PromQL.eq(ALERTNAME, alert.name()),
                     PromQL.eq(ALERTSTATE, "pending")));
-            exprTest.put("eval_time", Expr.duration(t.evalTime()));
+            exprTest.put("eval_time", PromDuration.duration(t.evalTime()));
             exprTest.put("exp_samples", t.expected().stream().map(e -> {
                 Map<String, String> labels = new TreeMap<>(labels(alert, e));
                 labels.put(ALERTNAME, alert.name());

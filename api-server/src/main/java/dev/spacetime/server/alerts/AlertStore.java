@@ -32,23 +32,35 @@ public final class AlertStore {
         return capacity;
     }
 
-    public synchronized void put(ReceivedAlert alert) {
-        byFingerprint.remove(alert.fingerprint());
-        byFingerprint.put(alert.fingerprint(), alert);
-        while (byFingerprint.size() > capacity) {
-            evictOne();
-        }
+    public void put(ReceivedAlert alert) {
+        putAll(List.of(alert));
     }
 
-    private void evictOne() {
-        Iterator<Map.Entry<String, ReceivedAlert>> it = byFingerprint.entrySet().iterator();
-        while (it.hasNext()) {
-            if (it.next().getValue().status() == AlertStatus.RESOLVED) {
-                it.remove();
-                return;
+    /** Puts each alert in order; returns the fingerprints evicted to stay within capacity. */
+    public synchronized List<String> putAll(List<ReceivedAlert> alerts) {
+        List<String> evicted = new ArrayList<>();
+        for (ReceivedAlert alert : alerts) {
+            byFingerprint.remove(alert.fingerprint());
+            byFingerprint.put(alert.fingerprint(), alert);
+            while (byFingerprint.size() > capacity) {
+                evicted.add(evictOne());
             }
         }
-        byFingerprint.remove(byFingerprint.keySet().iterator().next());
+        return evicted;
+    }
+
+    private String evictOne() {
+        Iterator<Map.Entry<String, ReceivedAlert>> it = byFingerprint.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, ReceivedAlert> e = it.next();
+            if (e.getValue().status() == AlertStatus.RESOLVED) {
+                it.remove();
+                return e.getKey();
+            }
+        }
+        String oldest = byFingerprint.keySet().iterator().next();
+        byFingerprint.remove(oldest);
+        return oldest;
     }
 
     /** The matching alerts, most recently updated first. */

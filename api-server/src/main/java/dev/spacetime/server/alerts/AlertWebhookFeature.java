@@ -1,25 +1,34 @@
 package dev.spacetime.server.alerts;
 
 import dev.spacetime.catalog.Metrics;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
+import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.http.ApiException;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
+import dev.spacetime.server.state.AlertRecords;
+import dev.spacetime.server.state.StateStore;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * The receiver of Alertmanager's notifications. {@code POST /alerts/webhook} (webhook role only) takes a
@@ -27,38 +36,60 @@ import java.util.function.Predicate;
  * counting alerts in {@code alert_webhook_alerts_total{status}}. {@code GET /alerts} (reader) lists them, newest
  * first, optionally filtered by {@code status} and {@code alertname}.
  *
+ * <p>The kept alerts survive restarts: each notification is stored ({@link AlertRecords}) before the 200, so one
+ * Alertmanager saw acknowledged is never lost, and one that could not be stored gets a 503 it retries.
+ *
  * <p>The webhook is not rate limited: Alertmanager batches by group and retries, and a 429 would only delay
  * notifications; its token is the gate, and the body limit and store capacity bound what a token holder can cost.
  */
 public final class AlertWebhookFeature implements RouteFeature {
 
+    private static final Logger LOG = Logger.getLogger(AlertWebhookFeature.class.getName());
     public static final String WEBHOOK_PATH = "/alerts/webhook";
     public static final String LIST_PATH = "/alerts";
     private static final int MAX_FILTER_CHARS = 256;
 
-    private final AlertStore store;
+    private final AlertStore store = new AlertStore(AlertStore.DEFAULT_CAPACITY);
+    private final AlertRecords kept;
+    private final Map<AlertStatus, CounterDataPoint> received = new EnumMap<>(AlertStatus.class);
+    private final Vertx vertx;
+    private final TokenService tokens;
+    private final Path webhookTokenFile;
 
-    public AlertWebhookFeature() {
-        this(AlertStore.DEFAULT_CAPACITY);
-    }
-
-    public AlertWebhookFeature(int capacity) {
-        this.store = new AlertStore(capacity);
+    /**
+     * Keeps alerts in {@code state} (restoring the kept ones now) and counts them in {@code metrics}; once the server
+     * listens, writes the webhook token from {@code tokens} to {@code webhookTokenFile} and keeps it fresh.
+     */
+    public AlertWebhookFeature(StateStore state, ServerMetrics metrics, Vertx vertx, TokenService tokens,
+                               Path webhookTokenFile) {
+        this.kept = state.alerts();
+        this.vertx = vertx;
+        this.tokens = tokens;
+        this.webhookTokenFile = webhookTokenFile.toAbsolutePath();
+        for (AlertStatus s : AlertStatus.values()) {
+            received.put(s, metrics.counter(Metrics.ALERT_NOTIFICATIONS).labelValues(s.label()));
+        }
+        restore(state.restored().alerts());
     }
 
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        Map<AlertStatus, CounterDataPoint> received = new EnumMap<>(AlertStatus.class);
-        for (AlertStatus s : AlertStatus.values()) {
-            received.put(s, ctx.metrics().counter(Metrics.ALERT_NOTIFICATIONS).labelValues(s.label()));
-        }
+    public void mount(Routes routes) {
         routes.post(WEBHOOK_PATH).role(Role.WEBHOOK).jsonBody().handler(rc -> {
             WebhookPayload payload = WebhookPayload.parse(RequestContext.of(rc).json(), Instant.now());
-            for (ReceivedAlert alert : payload.alerts()) {
-                store.put(alert);
-                received.get(alert.status()).inc();
+            CompletableFuture<Void> saved;
+            // The change and its queueing under one lock: the table sees changes in the order the store made them.
+            synchronized (store) {
+                List<String> evicted = store.putAll(payload.alerts());
+                saved = kept.save(payload.alerts().stream().map(AlertWebhookFeature::row).toList(), evicted);
             }
-            Responses.json(rc, 200, new JsonObject().put("accepted", payload.alerts().size()));
+            payload.alerts().forEach(alert -> received.get(alert.status()).inc());
+            Future.fromCompletionStage(saved, rc.vertx().getOrCreateContext()).onComplete(ar -> {
+                if (ar.failed()) {
+                    rc.fail(StateStore.reply(ar.cause()));
+                } else {
+                    Responses.json(rc, 200, new JsonObject().put("accepted", payload.alerts().size()));
+                }
+            });
         });
         routes.get(LIST_PATH).role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc -> {
             Predicate<ReceivedAlert> filter = filter(rc);
@@ -70,9 +101,33 @@ public final class AlertWebhookFeature implements RouteFeature {
         });
     }
 
+    /** Puts the kept alerts back in order; rows that cannot be read, or no longer fit, are dropped from the table. */
+    private void restore(List<AlertRecords.Row> rows) {
+        List<ReceivedAlert> alerts = new ArrayList<>(rows.size());
+        List<String> dropped = new ArrayList<>();
+        for (AlertRecords.Row row : rows) {
+            try {
+                alerts.add(ReceivedAlert.fromJson(new JsonObject(row.json())));
+            } catch (RuntimeException e) {
+                dropped.add(row.fingerprint());
+            }
+        }
+        if (!dropped.isEmpty()) {
+            LOG.warning(dropped.size() + " kept alerts could not be read and were dropped");
+        }
+        dropped.addAll(store.putAll(alerts));
+        if (!dropped.isEmpty()) {
+            kept.save(List.of(), dropped);
+        }
+    }
+
+    private static AlertRecords.Row row(ReceivedAlert alert) {
+        return new AlertRecords.Row(alert.fingerprint(), alert.toJson().encode());
+    }
+
     @Override
-    public void listening(ServerContext ctx) throws IOException {
-        WebhookToken.provision(ctx);
+    public void listening() throws IOException {
+        WebhookToken.provision(vertx, tokens, webhookTokenFile);
     }
 
     private static Predicate<ReceivedAlert> filter(RoutingContext rc) {

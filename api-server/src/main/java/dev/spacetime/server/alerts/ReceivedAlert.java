@@ -40,4 +40,33 @@ public record ReceivedAlert(String fingerprint, AlertStatus status, String recei
                 .put("generatorURL", generatorUrl)
                 .put("receivedAt", receivedAt.toString());
     }
+
+    /**
+     * The alert {@link #toJson()} described (as the state store keeps it).
+     *
+     * @throws IllegalArgumentException when a field is missing or malformed
+     */
+    public static ReceivedAlert fromJson(JsonObject json) {
+        try {
+            return new ReceivedAlert(required(json, "fingerprint"),
+                    AlertStatus.parse(json.getString("status")).orElseThrow(
+                            () -> new IllegalArgumentException("status")),
+                    required(json, "receiver"), strings(json.getJsonObject("labels")),
+                    strings(json.getJsonObject("annotations")), Instant.parse(required(json, "startsAt")),
+                    Optional.ofNullable(json.getString("endsAt")).map(Instant::parse),
+                    required(json, "generatorURL"), Instant.parse(required(json, "receivedAt")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a kept alert: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(JsonObject json, String key) {
+        return java.util.Objects.requireNonNull(json.getString(key), key);
+    }
+
+    private static Map<String, String> strings(JsonObject o) {
+        Map<String, String> out = new java.util.HashMap<>();
+        o.forEach(e -> out.put(e.getKey(), (String) e.getValue()));
+        return out;
+    }
 }

@@ -43,12 +43,28 @@ public final class ConfigLoader {
             new Setting("--alert-webhook-token-file", "SPACETIME_ALERT_WEBHOOK_TOKEN_FILE", "alertWebhookTokenFile"),
             new Setting("--instrumentation", "SPACETIME_INSTRUMENTATION", "instrumentation.enabled"),
             new Setting("--profiler", "SPACETIME_PROFILER", "profiler.enabled"),
-            new Setting("--profiler-sample-rate", "SPACETIME_PROFILER_SAMPLE_RATE", "profiler.sampleRate"));
+            new Setting("--profiler-sample-rate", "SPACETIME_PROFILER_SAMPLE_RATE", "profiler.sampleRate"),
+            new Setting("--workload-threads", "SPACETIME_WORKLOAD_THREADS", "workload.threads"),
+            new Setting("--workload-queue", "SPACETIME_WORKLOAD_QUEUE", "workload.queue"),
+            new Setting("--workload-deadline-ms", "SPACETIME_WORKLOAD_DEADLINE_MS", "workload.deadlineMs"),
+            new Setting("--connections-per-client", "SPACETIME_CONNECTIONS_PER_CLIENT", "connections.perClient"),
+            new Setting("--head-timeout-ms", "SPACETIME_HEAD_TIMEOUT_MS", "connections.headTimeoutMs"),
+            new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"));
+    /**
+     * Scene work is CPU-bound: one thread per core, at least two so one slow scene cannot block every other; and no
+     * more than the heap holds (a 50,000-node scene job holds about 80 MB at its peak; one thread per 128 MiB of
+     * heap, so {@code -Xmx512m} runs four at most, however many cores the host has).
+     */
+    private static final int DEFAULT_WORKLOAD_THREADS = Math.max(2, Math.min(
+            Runtime.getRuntime().availableProcessors(), (int) (Runtime.getRuntime().maxMemory() / (128L << 20))));
+
     private static final Setting CONFIG_FILE = new Setting("--config", "SPACETIME_CONFIG", "");
 
     public static final String USAGE = "usage: java -jar api-server.jar [--host H] [--port N] [--project-root DIR]"
             + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--instrumentation true|false]"
-            + " [--profiler true|false] [--profiler-sample-rate R] [--config FILE]";
+            + " [--profiler true|false] [--profiler-sample-rate R] [--workload-threads N] [--workload-queue N]"
+            + " [--workload-deadline-ms MS] [--connections-per-client N] [--head-timeout-ms MS] [--state-dir DIR]"
+            + " [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -144,6 +160,8 @@ public final class ConfigLoader {
         Optional<Path> alertWebhookTokenFile = Optional.ofNullable(root.string("alertWebhookTokenFile", null))
                 .map(Path::of);
         Duration drain = Duration.ofSeconds(root.integer("shutdownDrainSeconds", 10, 0, 600));
+        Path stateDir = Path.of(root.string("stateDir",
+                Path.of(System.getProperty("user.home"), ".spacetime", "state").toString()));
 
         ConfigNode h = root.node("health");
         var health = new ServerConfig.Health(
@@ -179,9 +197,19 @@ public final class ConfigLoader {
                 p.decimal("slowThresholdMs", 100.0, 0.0, 3_600_000.0),
                 (int) p.integer("capacity", 1000, 1, ProfilerSettings.MAX_CAPACITY));
 
+        ConfigNode w = root.node("workload");
+        var workload = new ServerConfig.Workload(
+                (int) w.integer("threads", DEFAULT_WORKLOAD_THREADS, 1, 1024),
+                (int) w.integer("queue", 4L * DEFAULT_WORKLOAD_THREADS, 0, 100_000),
+                Duration.ofMillis(w.integer("deadlineMs", 30_000, 1, 3_600_000)));
+        ConfigNode c = root.node("connections");
+        var connections = new ServerConfig.Connections(
+                (int) c.integer("perClient", 64, 1, 1_000_000),
+                Duration.ofMillis(c.integer("headTimeoutMs", 10_000, 1, 3_600_000)));
+
         root.rejectUnknown();
         return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler);
+                alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

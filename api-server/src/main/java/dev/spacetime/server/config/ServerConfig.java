@@ -19,11 +19,16 @@ import java.util.Set;
  *                              {@value #ALERT_WEBHOOK_TOKEN_NAME} beside the admin token file
  * @param instrumentation       whether requests are measured at all (metrics and profiles)
  * @param profiler              the request profiler's settings at startup
+ * @param workload              the bounded pool scene operations run on
+ * @param connections           per-client connection limit and request head timeout
+ * @param stateDir              where the state that survives restarts is kept (tokens, alerts, scene history,
+ *                              profiler settings); created owner-only
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
                            Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
                            Optional<Path> alertWebhookTokenFile, Instrumentation instrumentation,
-                           Profiling profiler) {
+                           Profiling profiler, Workload workload, Connections connections,
+                           Path stateDir) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -48,7 +53,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     }
 
     /**
-     * @param secret         HS256 secret; empty means a fresh random one per start (tokens do not survive restarts)
+     * @param secret         HS256 secret; empty means the one generated once and kept in the state directory
      * @param tokenTtl       lifetime of issued tokens
      * @param rotationGrace  how long the previous admin token keeps working after a rotation
      */
@@ -136,6 +141,26 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     public record Profiling(boolean enabled, double sampleRate, double slowThresholdMs, int capacity) {
     }
 
+    /**
+     * The pool scene operations (load, validate, reload, list, dump) run on, apart from the monitoring routes.
+     *
+     * @param threads  operations that run at once (scene work is CPU-bound: more threads than cores only share them)
+     * @param queue    operations that may wait for a thread; beyond that a request gets 503 with Retry-After at once
+     * @param deadline an operation still queued or running this long after it was accepted is cancelled (503)
+     */
+    public record Workload(int threads, int queue, Duration deadline) {
+    }
+
+    /**
+     * Protection against connection abuse.
+     *
+     * @param perClient   open connections one client address may hold; more are closed as soon as they are accepted
+     * @param headTimeout a connection must deliver a complete request head this soon after it opens or after its
+     *                    previous response: idle and slowloris connections are closed
+     */
+    public record Connections(int perClient, Duration headTimeout) {
+    }
+
     /** Defaults only: what a test or an embedding starts from. */
     public static ServerConfig defaults() {
         return ConfigLoader.fromMap(Map.of());
@@ -186,6 +211,18 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         return toBuilder().alertWebhookTokenFile(Optional.of(file)).build();
     }
 
+    public ServerConfig withWorkload(Workload newWorkload) {
+        return toBuilder().workload(newWorkload).build();
+    }
+
+    public ServerConfig withConnections(Connections newConnections) {
+        return toBuilder().connections(newConnections).build();
+    }
+
+    public ServerConfig withStateDir(Path dir) {
+        return toBuilder().stateDir(dir).build();
+    }
+
     /** Changes some components of an existing config; only {@link #toBuilder()} creates one, so none is ever unset. */
     public static final class Builder {
         private String host;
@@ -200,6 +237,9 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         private Optional<Path> alertWebhookTokenFile;
         private Instrumentation instrumentation;
         private Profiling profiler;
+        private Workload workload;
+        private Connections connections;
+        private Path stateDir;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -214,6 +254,9 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             alertWebhookTokenFile = c.alertWebhookTokenFile;
             instrumentation = c.instrumentation;
             profiler = c.profiler;
+            workload = c.workload;
+            connections = c.connections;
+            stateDir = c.stateDir;
         }
 
         public Builder host(String value) {
@@ -276,9 +319,24 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             return this;
         }
 
+        public Builder workload(Workload value) {
+            workload = value;
+            return this;
+        }
+
+        public Builder connections(Connections value) {
+            connections = value;
+            return this;
+        }
+
+        public Builder stateDir(Path value) {
+            stateDir = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                    alertWebhookTokenFile, instrumentation, profiler);
+                    alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
         }
     }
 }

@@ -3,7 +3,11 @@ package dev.spacetime.server.health;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-/** Open client connections against the configured degraded/unhealthy thresholds. */
+/**
+ * Open client connections against the configured degraded/unhealthy thresholds. Advisory: the count is something
+ * anonymous clients control (each up to the per-client limit), not the server's ability to serve, so it is reported,
+ * exported and alerted on, but never takes the server out of rotation.
+ */
 public final class ConnectionsCheck implements HealthCheck {
     private final IntSupplier open;
     private final int degradedAt;
@@ -18,6 +22,11 @@ public final class ConnectionsCheck implements HealthCheck {
     @Override
     public String name() {
         return "connections";
+    }
+
+    @Override
+    public boolean advisory() {
+        return true;
     }
 
     @Override

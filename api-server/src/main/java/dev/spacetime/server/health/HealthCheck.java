@@ -11,4 +11,13 @@ public interface HealthCheck {
     String name();
 
     HealthResult check() throws Exception;
+
+    /**
+     * True when the subsystem measures something clients control rather than the server's ability to serve: its
+     * state is reported and exported as is, but it makes the overall state (and so /health's status code and
+     * /health/ready) at most degraded.
+     */
+    default boolean advisory() {
+        return false;
+    }
 }

@@ -1,11 +1,12 @@
 package dev.spacetime.server.health;
 
 import dev.spacetime.catalog.Metrics;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.http.Responses;
+import dev.spacetime.server.metrics.ServerMetrics;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.OptionalDouble;
@@ -16,11 +17,19 @@ import java.util.OptionalDouble;
  * alive); {@code /health/ready} reports the last periodic check (503 while unhealthy).
  */
 public final class HealthFeature implements RouteFeature {
+    private final HealthService health;
+    private final WorkerExecutor monitoring;
+    private final ServerMetrics metrics;
+
+    /** Reports {@code health}'s checks; {@code /health/quick} reads memory on {@code monitoring}, fps from metrics. */
+    public HealthFeature(HealthService health, WorkerExecutor monitoring, ServerMetrics metrics) {
+        this.health = health;
+        this.monitoring = monitoring;
+        this.metrics = metrics;
+    }
 
     @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        HealthService health = ctx.health();
-
+    public void mount(Routes routes) {
         routes.get("/health").successStatuses(200, 503).handler(rc ->
                 Future.fromCompletionStage(health.check(), rc.vertx().getOrCreateContext()).onComplete(ar -> {
                     if (ar.failed()) {
@@ -33,13 +42,13 @@ public final class HealthFeature implements RouteFeature {
 
         routes.get("/health/quick").handler(rc -> {
             long start = System.nanoTime();
-            rc.vertx().executeBlocking(MemoryProbe::usedMb, false).onComplete(ar -> {
+            monitoring.executeBlocking(MemoryProbe::usedMb, false).onComplete(ar -> {
                 if (ar.failed()) {
                     rc.fail(ar.cause());
                     return;
                 }
                 HealthReport last = health.last();
-                OptionalDouble fps = ctx.metrics().gaugeValue(Metrics.ENGINE_FPS);
+                OptionalDouble fps = metrics.gaugeValue(Metrics.ENGINE_FPS);
                 Responses.json(rc, 200, new JsonObject()
                         .put("healthy", last == null || last.healthy())
                         .put("check_duration_ms", (System.nanoTime() - start) / 1e6)

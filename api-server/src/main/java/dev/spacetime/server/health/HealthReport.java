@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
-/** A full health check: overall state is the worst subsystem's. */
+/** A full health check: overall state is the worst subsystem's, advisory subsystems counting at most as degraded. */
 public record HealthReport(HealthState overall, Instant timestamp, long checkDurationMs,
                            List<SubsystemReport> subsystems) {
 
@@ -15,7 +15,7 @@ public record HealthReport(HealthState overall, Instant timestamp, long checkDur
     }
 
     static HealthReport of(Instant timestamp, long checkDurationMs, List<SubsystemReport> subsystems) {
-        HealthState overall = subsystems.stream().map(s -> s.result().state())
+        HealthState overall = subsystems.stream().map(SubsystemReport::weight)
                 .reduce(HealthState.HEALTHY, HealthState::worst);
         return new HealthReport(overall, timestamp, checkDurationMs, subsystems);
     }

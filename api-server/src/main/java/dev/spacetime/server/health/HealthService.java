@@ -72,7 +72,10 @@ public final class HealthService implements AutoCloseable {
         }
         return CompletableFuture.allOf(runs.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<SubsystemReport> reports = new ArrayList<>();
-            runs.forEach((name, f) -> reports.add(new SubsystemReport(name, f.join().result(), f.join().durationMs())));
+            for (HealthCheck check : checks) {
+                Timed t = runs.get(check.name()).join();
+                reports.add(new SubsystemReport(check.name(), t.result(), t.durationMs(), check.advisory()));
+            }
             HealthReport report = HealthReport.of(timestamp, (System.nanoTime() - start) / 1_000_000, reports);
             publish(report);
             return report;

@@ -74,9 +74,17 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         LOG.log(Level.SEVERE, what + ctx.request().method() + " " + RequestContext.of(ctx).endpoint(), ctx.failure());
     }
 
-    /** A routed request's error body, its encoding timed as the serialization phase like any other body. */
+    /**
+     * A routed request's error body, its encoding timed as the serialization phase like any other body. A body still
+     * arriving is then discarded and the connection closed promptly, instead of sitting paused with the client
+     * blocked writing (after the answer is sent: discarding may end the request, and so close, at once).
+     */
     private static void send(RoutingContext ctx, int status, String error, String message) {
+        boolean unread = hasUnreadBody(ctx.request());
         Responses.json(ctx, status, body(error, message));
+        if (unread) {
+            UnreadBody.discard(ctx);
+        }
     }
 
     private static boolean hasUnreadBody(HttpServerRequest request) {

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * The first handler of every request: attaches its {@link RequestContext}, sets the security headers, and when the
@@ -22,10 +21,10 @@ import java.util.function.Supplier;
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     private final HttpMetrics metrics;
-    private final Supplier<RequestTracer> tracer;
+    private final RequestTracer tracer;
     private final boolean instrumented;
 
-    public RequestObserver(HttpMetrics metrics, Supplier<RequestTracer> tracer, boolean instrumented) {
+    public RequestObserver(HttpMetrics metrics, RequestTracer tracer, boolean instrumented) {
         this.metrics = metrics;
         this.tracer = tracer;
         this.instrumented = instrumented;
@@ -43,7 +42,7 @@ public final class RequestObserver implements Handler<RoutingContext> {
         HttpServerResponse response = ctx.response();
         String method = HttpMetrics.methodLabel(request.method());
         long start = System.nanoTime(); // one reading for the metrics and the trace
-        RequestContext rc = RequestContext.attach(ctx, start, tracer.get().start(method, request.path(), start));
+        RequestContext rc = RequestContext.attach(ctx, start, tracer.start(method, request.path(), start));
         SecurityHeaders.apply(response.headers());
         Observation observation = new Observation(request, response, rc, method);
         response.endHandler(observation).closeHandler(observation);

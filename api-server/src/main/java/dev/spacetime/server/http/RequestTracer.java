@@ -1,6 +1,6 @@
 package dev.spacetime.server.http;
 
-/** Creates the {@link RequestTrace} of each request. The profiler installs its own through {@code ServerContext}. */
+/** Creates the {@link RequestTrace} of each request: the profiler's, given to {@link RequestObserver} at start. */
 @FunctionalInterface
 public interface RequestTracer {
 

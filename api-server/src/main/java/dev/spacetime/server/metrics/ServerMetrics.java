@@ -61,7 +61,7 @@ public final class ServerMetrics {
         // No exemplars: the server has no tracer, so none could ever be kept, yet client_java's exemplar sampler
         // would still run (and allocate) on every inc/observe of the request hot path.
         switch (def.type()) {
-            case COUNTER -> counters.put(def, Counter.builder().name(def.registrationName()).help(def.help())
+            case COUNTER -> counters.put(def, Counter.builder().name(def.baseName()).help(def.help())
                     .labelNames(labels).withoutExemplars().register(registry));
             case HISTOGRAM -> histograms.put(def, Histogram.builder().name(def.name()).help(def.help())
                     .labelNames(labels).classicOnly().withoutExemplars()

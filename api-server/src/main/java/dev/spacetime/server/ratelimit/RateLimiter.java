@@ -1,6 +1,5 @@
 package dev.spacetime.server.ratelimit;
 
-import dev.spacetime.server.config.ServerConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -79,12 +78,15 @@ public final class RateLimiter {
         }
     }
 
-    private final ServerConfig.RateLimit config;
+    private final Map<RouteGroup, Integer> perMinute;
+    private final int maxBuckets;
     private final LongSupplier nanoClock;
     private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(ServerConfig.RateLimit config, LongSupplier nanoClock) {
-        this.config = config;
+    /** @param perMinute the limit of every group (the configuration's {@code rateLimit.perMinute}) */
+    public RateLimiter(Map<RouteGroup, Integer> perMinute, int maxBuckets, LongSupplier nanoClock) {
+        this.perMinute = Map.copyOf(perMinute);
+        this.maxBuckets = maxBuckets;
         this.nanoClock = nanoClock;
     }
 
@@ -93,14 +95,14 @@ public final class RateLimiter {
         Key key = new Key(client, group);
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
-            if (buckets.size() >= config.maxBuckets()) {
+            if (buckets.size() >= maxBuckets) {
                 sweep();
             }
-            if (buckets.size() >= config.maxBuckets()) {
-                int limit = config.limit(group);
+            if (buckets.size() >= maxBuckets) {
+                int limit = perMinute.get(group);
                 return new Decision(false, limit, 0, 60, 60);
             }
-            bucket = buckets.computeIfAbsent(key, k -> new Bucket(config.limit(group), now));
+            bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute.get(group), now));
         }
         return bucket.take(now);
     }

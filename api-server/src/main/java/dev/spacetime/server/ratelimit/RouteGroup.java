@@ -7,6 +7,7 @@ import java.util.Locale;
  * per minute) are the original system's; the config file's {@code rateLimit.perMinute} overrides them by {@link #key()}.
  */
 public enum RouteGroup {
+    /** Scene loads and validations (POST, PUT /scene); reading the current scene is {@link #DEFAULT}. */
     SCENE(30),
     SCENE_RELOAD(20),
     SCENES(60),

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /** {@code engine}: the scene runtime runs, and its measured fps is at or above the configured floor. */
 public final class EngineCheck implements HealthCheck {
-    private final SceneEngine engine;
+    private final SceneHost engine;
 
-    public EngineCheck(SceneEngine engine) {
+    public EngineCheck(SceneHost engine) {
         this.engine = engine;
     }
 

@@ -6,15 +6,15 @@ import dev.spacetime.scene.project.LoadedScene;
 import dev.spacetime.scene.project.SceneListing;
 import dev.spacetime.scene.project.SceneStages;
 import dev.spacetime.scene.project.ValidationReport;
-import dev.spacetime.server.RouteFeature;
-import dev.spacetime.server.Routes;
-import dev.spacetime.server.ServerContext;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.http.ApiException;
 import dev.spacetime.server.http.Phases;
 import dev.spacetime.server.http.RequestContext;
 import dev.spacetime.server.http.Responses;
 import dev.spacetime.server.ratelimit.RouteGroup;
+import dev.spacetime.server.routes.RouteFeature;
+import dev.spacetime.server.routes.Routes;
+import dev.spacetime.server.workload.Workload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,8 +22,9 @@ import java.util.List;
 
 /**
  * The Scene API. Reads need a reader token, changes an admin token; every route is rate-limited in its group.
- * Reading, parsing, instantiating, validating and listing run on a worker thread, each stage timed as a request
- * phase ({@code validation}, {@code file_io}, {@code parse}, {@code instantiation}, {@code serialization}).
+ * Reading, parsing, instantiating, validating and listing run on the bounded {@link Workload} pool (503 with
+ * {@code Retry-After} when it is full; cancelled when the client goes or the deadline passes), each stage timed as a
+ * request phase ({@code validation}, {@code file_io}, {@code parse}, {@code instantiation}, {@code serialization}).
  * <ul>
  *   <li>{@code POST /scene {"scene_path"}}: load and make current; {@code GET /scene}: the current scene</li>
  *   <li>{@code PUT /scene {"scene_path"}}: validate without loading</li>
@@ -40,26 +41,35 @@ public final class SceneFeature implements RouteFeature {
         JsonObject run(SceneStages stages) throws SceneException;
     }
 
-    @Override
-    public void mount(Routes routes, ServerContext ctx) {
-        SceneEngine engine = ctx.scenes();
-        SceneErrors errors = engine.errors();
+    private final SceneHost engine;
+    private final SceneErrors errors;
+    private final Workload workload;
 
+    /** The scene API over {@code scenes}, its file and parse work on {@code workload}. */
+    public SceneFeature(SceneHost scenes, Workload workload) {
+        this.engine = scenes;
+        this.errors = scenes.errors();
+        this.workload = workload;
+    }
+
+    @Override
+    public void mount(Routes routes) {
         routes.post("/scene").role(Role.ADMIN).limit(RouteGroup.SCENE).jsonBody().handler(rc -> {
             String path = scenePath(rc);
-            blocking(rc, errors, stages -> scene(engine.load(path, stages)));
+            blocking(rc, workload, errors, stages -> scene(engine.load(path, stages)));
         });
 
-        routes.get("/scene").role(Role.READER).limit(RouteGroup.SCENE).handler(rc ->
+        // Reading the current scene is a read like any other (a poller must not eat the loads' bucket).
+        routes.get("/scene").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc ->
                 Responses.json(rc, 200, scene(current(engine))));
 
         routes.put("/scene").role(Role.ADMIN).limit(RouteGroup.SCENE).jsonBody().handler(rc -> {
             String path = scenePath(rc);
-            blocking(rc, errors, stages -> validation(engine.service().validate(path, stages), errors));
+            blocking(rc, workload, errors, stages -> validation(engine.service().validate(path, stages), errors));
         });
 
         routes.post("/scene/reload").role(Role.ADMIN).limit(RouteGroup.SCENE_RELOAD).jsonBody().handler(rc ->
-                blocking(rc, errors, stages -> scene(engine.reload(stages))));
+                blocking(rc, workload, errors, stages -> scene(engine.reload(stages))));
 
         routes.get("/scene/history").role(Role.READER).limit(RouteGroup.SCENE_HISTORY).handler(rc -> {
             JsonArray loads = new JsonArray();
@@ -70,22 +80,25 @@ public final class SceneFeature implements RouteFeature {
         routes.get("/scenes").role(Role.READER).limit(RouteGroup.SCENES).handler(rc -> {
             String dir = rc.request().getParam("dir");
             boolean includeAddons = flag(rc, "include_addons");
-            blocking(rc, errors, stages -> listing(engine.service().list(dir, includeAddons, stages)));
+            blocking(rc, workload, errors, stages -> listing(engine.service().list(dir, includeAddons, stages)));
         });
 
         routes.get("/scene/dump").role(Role.READER).limit(RouteGroup.DEFAULT).handler(rc -> {
             LoadedScene scene = current(engine);
-            blocking(rc, errors, stages -> new JsonObject()
+            blocking(rc, workload, errors, stages -> new JsonObject()
                     .put("path", scene.path())
                     .put("node_count", scene.nodeCount())
                     .put("root", new JsonObject(scene.dump())));
         });
     }
 
-    private static void blocking(RoutingContext rc, SceneErrors errors, SceneWork work) {
+    private static void blocking(RoutingContext rc, Workload workload, SceneErrors errors, SceneWork work) {
         RequestContext request = RequestContext.of(rc);
         SceneStages stages = stage -> request.phase(phase(stage))::close;
-        rc.vertx().executeBlocking(() -> Responses.encode(rc, work.run(stages)), false).onComplete(ar -> {
+        workload.submit(rc, () -> Responses.encode(rc, work.run(stages))).onComplete(ar -> {
+            if (rc.response().closed()) {
+                return; // the client has gone (the work was cancelled): nobody to answer
+            }
             if (ar.succeeded()) {
                 Responses.send(rc, 200, ar.result());
             } else if (ar.cause() instanceof SceneException e) {
@@ -128,7 +141,7 @@ public final class SceneFeature implements RouteFeature {
         };
     }
 
-    private static LoadedScene current(SceneEngine engine) {
+    private static LoadedScene current(SceneHost engine) {
         return engine.service().current().orElseThrow(() -> new ApiException(404, "no scene is loaded"));
     }
 

@@ -11,10 +11,10 @@ import java.util.Map;
  * succeeded (degraded if not). Reads and parses the main scene, so it runs under the health check timeout.
  */
 public final class SceneLoaderCheck implements HealthCheck {
-    private final SceneEngine engine;
+    private final SceneHost engine;
     private final SceneErrors errors;
 
-    public SceneLoaderCheck(SceneEngine engine) {
+    public SceneLoaderCheck(SceneHost engine) {
         this.engine = engine;
         this.errors = engine.errors();
     }

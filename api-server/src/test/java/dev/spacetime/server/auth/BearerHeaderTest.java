@@ -27,7 +27,7 @@ class BearerHeaderTest extends TokenServiceFixture {
 
     @Test
     void theSchemeIsBearerInAnyCase() throws Exception {
-        var token = tokens.issue(Role.READER, Duration.ofHours(1));
+        var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
         for (String scheme : new String[] {"Bearer ", "bearer ", "BEARER "}) {
             TokenService.Verdict v = verify(scheme + token.token());
             assertThat(v.ok()).as(scheme).isTrue();
@@ -49,7 +49,7 @@ class BearerHeaderTest extends TokenServiceFixture {
 
     @Test
     void theIdOfAnExpiredButGenuineTokenIsKnownAndOfAnythingElseIsNot() throws Exception {
-        var token = tokens.issue(Role.READER, Duration.ofSeconds(1));
+        var token = await(tokens.issue(Role.READER, Duration.ofSeconds(1)));
         clock.advance(Duration.ofHours(2));
         assertThat(idOf(token.token())).hasValue(token.info().id());
         assertThat(idOf("not.a.token")).isEmpty();

@@ -24,7 +24,7 @@ class TokenDeadlinesTest extends TokenServiceFixture {
         // The signed claim counts from the system clock; the server's table from its own, set ahead here so that the
         // table entry outlives the claim and the claim alone decides.
         clock.set(Instant.now().plusSeconds(5));
-        var token = tokens.issue(Role.READER, Duration.ofMinutes(10));
+        var token = await(tokens.issue(Role.READER, Duration.ofMinutes(10)));
         Instant exp = expClaim(token.token());
         assertThat(token.info().validUntil()).isAfter(exp);
         clock.set(exp.minusNanos(1));
@@ -35,9 +35,9 @@ class TokenDeadlinesTest extends TokenServiceFixture {
 
     @Test
     void aTokenIsRefusedFromExactlyTheEndOfItsRotationGrace() throws Exception {
-        var old = tokens.issue(Role.ADMIN, Duration.ofHours(1));
+        var old = await(tokens.issue(Role.ADMIN, Duration.ofHours(1)));
         Instant rotatedAt = clock.instant();
-        var fresh = tokens.rotate();
+        var fresh = await(tokens.rotate());
         clock.set(rotatedAt.plus(GRACE).minusNanos(1));
         assertThat(verify(old.token(), Role.ADMIN)).isEqualTo(AuthResult.SUCCESS);
         assertThat(tokens.activeCount()).isEqualTo(2);
@@ -49,9 +49,9 @@ class TokenDeadlinesTest extends TokenServiceFixture {
 
     @Test
     void rotationNeitherShortensNorExtendsOtherTokens() throws Exception {
-        var reader = tokens.issue(Role.READER, Duration.ofHours(1));
-        var shortAdmin = tokens.issue(Role.ADMIN, Duration.ofMinutes(2));
-        tokens.rotate();
+        var reader = await(tokens.issue(Role.READER, Duration.ofHours(1)));
+        var shortAdmin = await(tokens.issue(Role.ADMIN, Duration.ofMinutes(2)));
+        await(tokens.rotate());
         assertThat(tokens.activeCount()).isEqualTo(3);
         clock.advance(Duration.ofMinutes(2));
         assertThat(tokens.activeCount()).as("the short admin token ends at its expiry, not the grace end")
@@ -63,22 +63,22 @@ class TokenDeadlinesTest extends TokenServiceFixture {
     }
 
     @Test
-    void atMostMaxActiveTokensAndExpiredOnesMakeRoom() {
+    void atMostMaxActiveTokensAndExpiredOnesMakeRoom() throws Exception {
         for (int i = 0; i < TokenService.MAX_ACTIVE; i++) {
-            tokens.issue(Role.READER, Duration.ofSeconds(30));
+            await(tokens.issue(Role.READER, Duration.ofSeconds(30)));
         }
         assertThat(tokens.activeCount()).isEqualTo(TokenService.MAX_ACTIVE);
         assertThatThrownBy(() -> tokens.issue(Role.READER, Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("1000");
         clock.advance(Duration.ofSeconds(30));
         assertThat(tokens.activeCount()).isZero();
-        assertThat(tokens.issue(Role.READER, Duration.ofSeconds(30)).info().expiresAt())
+        assertThat(await(tokens.issue(Role.READER, Duration.ofSeconds(30))).info().expiresAt())
                 .isEqualTo(clock.instant().plusSeconds(30));
     }
 
     @Test
-    void aTtlUnderASecondIsOneSecond() {
-        var token = tokens.issue(Role.READER, Duration.ZERO);
+    void aTtlUnderASecondIsOneSecond() throws Exception {
+        var token = await(tokens.issue(Role.READER, Duration.ZERO));
         assertThat(token.info().expiresAt()).isEqualTo(token.info().issuedAt().plusSeconds(1));
         assertThat(token.info().validUntil()).isEqualTo(token.info().expiresAt());
     }

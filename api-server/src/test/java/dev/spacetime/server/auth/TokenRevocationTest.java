@@ -19,38 +19,38 @@ class TokenRevocationTest extends TokenServiceFixture {
     @Test
     void aSingleRevocationIsHeardWithTheTokensId() throws Exception {
         tokens.onRevoked(heard::add);
-        var token = tokens.issue(Role.WEBHOOK, Duration.ofHours(1));
-        var other = tokens.issue(Role.READER, Duration.ofHours(1));
-        assertThat(tokens.revoke(token.info().id())).isTrue();
+        var token = await(tokens.issue(Role.WEBHOOK, Duration.ofHours(1)));
+        var other = await(tokens.issue(Role.READER, Duration.ofHours(1)));
+        assertThat(await(tokens.revoke(token.info().id()))).isTrue();
         assertThat(heard).containsExactly(Set.of(token.info().id()));
-        assertThat(tokens.revoke(token.info().id())).as("already gone").isFalse();
-        assertThat(tokens.revoke("no-such-id")).isFalse();
+        assertThat(await(tokens.revoke(token.info().id()))).as("already gone").isFalse();
+        assertThat(await(tokens.revoke("no-such-id"))).isFalse();
         assertThat(heard).as("nothing removed, nothing heard").hasSize(1);
         assertThat(verify(other.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
     }
 
     @Test
     void revokingAllOthersIsHeardOnceWithEveryRemovedId() throws Exception {
-        var keep = tokens.issue(Role.ADMIN, Duration.ofHours(1));
-        var a = tokens.issue(Role.READER, Duration.ofHours(1));
-        var b = tokens.issue(Role.WEBHOOK, Duration.ofHours(1));
+        var keep = await(tokens.issue(Role.ADMIN, Duration.ofHours(1)));
+        var a = await(tokens.issue(Role.READER, Duration.ofHours(1)));
+        var b = await(tokens.issue(Role.WEBHOOK, Duration.ofHours(1)));
         tokens.onRevoked(heard::add);
-        assertThat(tokens.revokeAllExcept(keep.info().id())).isEqualTo(2);
+        assertThat(await(tokens.revokeAllExcept(keep.info().id()))).isEqualTo(2);
         assertThat(heard).containsExactly(Set.of(a.info().id(), b.info().id()));
         assertThat(verify(keep.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         assertThat(verify(a.token(), Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
         assertThat(tokens.activeCount()).isEqualTo(1);
-        assertThat(tokens.revokeAllExcept(keep.info().id())).isZero();
+        assertThat(await(tokens.revokeAllExcept(keep.info().id()))).isZero();
         assertThat(heard).hasSize(1);
     }
 
     @Test
-    void everyListenerIsCalled() {
+    void everyListenerIsCalled() throws Exception {
         List<Set<String>> second = new ArrayList<>();
         tokens.onRevoked(heard::add);
         tokens.onRevoked(second::add);
-        var token = tokens.issue(Role.READER, Duration.ofHours(1));
-        tokens.revoke(token.info().id());
+        var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
+        await(tokens.revoke(token.info().id()));
         assertThat(heard).isEqualTo(second).hasSize(1);
     }
 }

@@ -3,40 +3,24 @@ package dev.spacetime.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.catalog.AuthResult;
-import dev.spacetime.server.config.ServerConfig;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The verification cache must never accept a token the uncached check would refuse. */
-class TokenServiceTest {
-
-    private final Vertx vertx = Vertx.vertx();
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private final TokenService tokens = new TokenService(vertx,
-            new ServerConfig.Auth(Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(5)), clock);
-
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+class TokenServiceTest extends TokenServiceFixture {
 
     @Test
     void aRememberedTokenIsRefusedOnceRevoked() throws Exception {
-        var token = tokens.issue(Role.READER, Duration.ofHours(1));
+        var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
         assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         assertThat(verify(token.token(), Role.READER)).as("second check, remembered").isEqualTo(AuthResult.SUCCESS);
-        assertThat(tokens.revoke(token.info().id())).isTrue();
+        assertThat(await(tokens.revoke(token.info().id()))).isTrue();
         assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
     }
 
     @Test
     void aRememberedTokenExpiresAtItsExpiry() throws Exception {
-        var token = tokens.issue(Role.READER, Duration.ofMinutes(10));
+        var token = await(tokens.issue(Role.READER, Duration.ofMinutes(10)));
         assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         clock.advance(Duration.ofMinutes(11));
         assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.EXPIRED_TOKEN);
@@ -44,9 +28,9 @@ class TokenServiceTest {
 
     @Test
     void aRememberedAdminTokenStopsAfterRotationGrace() throws Exception {
-        var old = tokens.issue(Role.ADMIN, Duration.ofHours(1));
+        var old = await(tokens.issue(Role.ADMIN, Duration.ofHours(1)));
         assertThat(verify(old.token(), Role.ADMIN)).isEqualTo(AuthResult.SUCCESS);
-        var fresh = tokens.rotate();
+        var fresh = await(tokens.rotate());
         assertThat(verify(old.token(), Role.ADMIN)).as("within grace").isEqualTo(AuthResult.SUCCESS);
         clock.advance(Duration.ofMinutes(6));
         assertThat(verify(old.token(), Role.ADMIN)).isEqualTo(AuthResult.EXPIRED_TOKEN);
@@ -55,7 +39,7 @@ class TokenServiceTest {
 
     @Test
     void roleIsCheckedOnEveryRememberedUse() throws Exception {
-        var token = tokens.issue(Role.READER, Duration.ofHours(1));
+        var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
         assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         assertThat(verify(token.token(), Role.ADMIN)).isEqualTo(AuthResult.FORBIDDEN);
         assertThat(verify(token.token(), Role.ADMIN)).isEqualTo(AuthResult.FORBIDDEN);
@@ -63,7 +47,7 @@ class TokenServiceTest {
 
     @Test
     void aTamperedCopyOfARememberedTokenIsRefused() throws Exception {
-        String token = tokens.issue(Role.READER, Duration.ofHours(1)).token();
+        String token = await(tokens.issue(Role.READER, Duration.ofHours(1))).token();
         assertThat(verify(token, Role.READER)).isEqualTo(AuthResult.SUCCESS);
         // Not the last character: its low bits are base64 padding, so some changes there decode to the same bytes.
         int at = token.length() - 2;
@@ -74,25 +58,20 @@ class TokenServiceTest {
 
     @Test
     void fillingTheCacheNeitherRefusesNorRevives() throws Exception {
-        var kept = tokens.issue(Role.READER, Duration.ofHours(1));
+        var kept = await(tokens.issue(Role.READER, Duration.ofHours(1)));
         assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         String firstRevoked = null;
         String lastRevoked = null;
         // revoked tokens not presented again stay remembered until the cache fills and is emptied
         for (int i = 0; i <= TokenService.MAX_VERIFIED; i++) {
-            var token = tokens.issue(Role.READER, Duration.ofHours(1));
+            var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
             assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
-            tokens.revoke(token.info().id());
+            await(tokens.revoke(token.info().id()));
             firstRevoked = firstRevoked == null ? token.token() : firstRevoked;
             lastRevoked = token.token();
         }
         assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         assertThat(verify(firstRevoked, Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
         assertThat(verify(lastRevoked, Role.READER)).isEqualTo(AuthResult.INVALID_TOKEN);
-    }
-
-    private AuthResult verify(String token, Role required) throws Exception {
-        return tokens.verify("Bearer " + token, required).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).result();
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class VerificationCacheTest extends TokenServiceFixture {
     @Test
     void acceptedAndForbiddenTokensAreRememberedRefusedOnesAreNot() throws Exception {
-        var reader = tokens.issue(Role.READER, Duration.ofMinutes(1));
+        var reader = await(tokens.issue(Role.READER, Duration.ofMinutes(1)));
         assertThat(verify(reader.token(), Role.ADMIN)).isEqualTo(AuthResult.FORBIDDEN);
         assertThat(tokens.rememberedTokens()).as("a valid token with too weak a role").isEqualTo(1);
         assertThat(verify(reader.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
@@ -26,13 +26,13 @@ class VerificationCacheTest extends TokenServiceFixture {
     void theMemoIsEmptiedWhenAnotherTokenWouldPassItsBound() throws Exception {
         String first = null;
         for (int i = 0; i < TokenService.MAX_VERIFIED; i++) {
-            var token = tokens.issue(Role.READER, Duration.ofHours(1));
+            var token = await(tokens.issue(Role.READER, Duration.ofHours(1)));
             assertThat(verify(token.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
-            tokens.revoke(token.info().id()); // stays remembered until presented again; keeps the table small
+            await(tokens.revoke(token.info().id())); // stays remembered until presented again; keeps the table small
             first = first == null ? token.token() : first;
         }
         assertThat(tokens.rememberedTokens()).isEqualTo(TokenService.MAX_VERIFIED);
-        var kept = tokens.issue(Role.READER, Duration.ofHours(1));
+        var kept = await(tokens.issue(Role.READER, Duration.ofHours(1)));
         assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
         assertThat(tokens.rememberedTokens()).isEqualTo(1);
         assertThat(verify(kept.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
@@ -44,10 +44,10 @@ class VerificationCacheTest extends TokenServiceFixture {
     void aRememberedTokenPresentedAgainWhenFullDoesNotEmptyIt() throws Exception {
         TokenService.NewToken last = null;
         for (int i = 0; i < TokenService.MAX_VERIFIED; i++) {
-            last = tokens.issue(Role.READER, Duration.ofHours(1));
+            last = await(tokens.issue(Role.READER, Duration.ofHours(1)));
             assertThat(verify(last.token(), Role.READER)).isEqualTo(AuthResult.SUCCESS);
             if (i < TokenService.MAX_VERIFIED - 1) {
-                tokens.revoke(last.info().id());
+                await(tokens.revoke(last.info().id()));
             }
         }
         assertThat(tokens.rememberedTokens()).isEqualTo(TokenService.MAX_VERIFIED);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spacetime.server.ratelimit.RouteGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void stateDirectoryIsAnOptionAVariableAndAKey() throws Exception {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).stateDir())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".spacetime", "state"));
+        Path file = yaml("stateDir: /from/file/state\n");
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()).stateDir())
+                .isEqualTo(Path.of("/from/file/state"));
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()},
+                Map.of("SPACETIME_STATE_DIR", "/from/env")).stateDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(ConfigLoader.load(new String[] {"--state-dir", "/from/cli"},
+                Map.of("SPACETIME_STATE_DIR", "/from/env")).stateDir()).isEqualTo(Path.of("/from/cli"));
+    }
+
+    @Test
     void badConfigurationIsAOneLineError() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port", "http"}, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("port");
@@ -92,6 +106,28 @@ class ConfigLoaderTest {
         Path inverted = yaml("health:\n  memoryDegradedMb: 300\n  memoryUnhealthyMb: 200\n");
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", inverted.toString()}, Map.of()))
                 .hasMessageContaining("must not exceed");
+    }
+
+    @Test
+    void workloadAndConnectionSettingsFromFlagsEnvironmentAndFile() throws Exception {
+        ServerConfig d = ConfigLoader.load(new String[0], Map.of());
+        assertThat(d.workload().threads()).isGreaterThanOrEqualTo(2);
+        assertThat(d.workload().queue()).isEqualTo(4 * d.workload().threads());
+        assertThat(d.workload().deadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.connections().perClient()).isEqualTo(64).isLessThan(d.health().connectionsDegraded());
+        assertThat(d.connections().headTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+        Path file = yaml("""
+                workload: {threads: 3, queue: 5, deadlineMs: 700}
+                connections: {perClient: 9, headTimeoutMs: 1500}
+                """);
+        ServerConfig c = ConfigLoader.load(new String[] {"--config", file.toString(), "--workload-threads", "6",
+                "--head-timeout-ms", "2500"}, Map.of("SPACETIME_WORKLOAD_QUEUE", "11",
+                "SPACETIME_CONNECTIONS_PER_CLIENT", "12", "SPACETIME_WORKLOAD_DEADLINE_MS", "800"));
+        assertThat(c.workload()).isEqualTo(new ServerConfig.Workload(6, 11, Duration.ofMillis(800)));
+        assertThat(c.connections()).isEqualTo(new ServerConfig.Connections(12, Duration.ofMillis(2500)));
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--workload-threads", "0"}, Map.of()))
+                .hasMessageContaining("workload.threads");
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.spacetime.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.server.config.ServerConfig;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,7 +24,7 @@ class RateLimitArithmeticProperties {
         for (RouteGroup g : RouteGroup.values()) {
             limits.put(g, perMinute);
         }
-        return new RateLimiter(new ServerConfig.RateLimit(limits, Set.of(), 10), clock::get);
+        return new RateLimiter(limits, 10, clock::get);
     }
 
     @Property(tries = 300)

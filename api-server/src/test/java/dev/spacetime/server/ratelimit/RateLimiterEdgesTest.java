@@ -2,10 +2,8 @@ package dev.spacetime.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spacetime.server.config.ServerConfig;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ class RateLimiterEdgesTest {
         for (RouteGroup g : RouteGroup.values()) {
             limits.put(g, g.defaultPerMinute());
         }
-        return new RateLimiter(new ServerConfig.RateLimit(limits, Set.of(), maxBuckets), now::get);
+        return new RateLimiter(limits, maxBuckets, now::get);
     }
 
     private static void exhaust(RateLimiter limiter, String client, RouteGroup group) {

@@ -113,6 +113,25 @@ public enum LintRule {
         }
     },
 
+    /**
+     * Every selector of every panel query and annotation picks the {@code job} variable: a query without it sums
+     * whatever else the Prometheus scrapes under the same metric name (a second job on the same server, another
+     * service), and ignores the variable the user set.
+     */
+    JOB_SELECTOR {
+        @Override
+        List<Violation> check(Dashboard d) {
+            var out = new ArrayList<Violation>();
+            d.visualizations().forEach(v -> v.targets().stream().filter(t -> !selectsJob(t.expr()))
+                    .forEach(t -> out.add(violation(v, "query " + t.refId() + " has a selector without "
+                            + JOB_MATCHER + ": " + t.expr()))));
+            d.annotations().list().stream().filter(a -> !selectsJob(a.expr()))
+                    .forEach(a -> out.add(new Violation(this, annotationSubject(a), "has a selector without "
+                            + JOB_MATCHER)));
+            return out;
+        }
+    },
+
     /** A visualisation has at least one query, and its queries have distinct refIds (Grafana keys results by them). */
     QUERIES {
         @Override
@@ -129,6 +148,10 @@ public enum LintRule {
             return out;
         }
     };
+
+    /** The matcher of the {@code job} variable. */
+    static final String JOB_MATCHER = "job=~\"$job\"";
+    private static final Pattern SELECTOR_BODY = Pattern.compile("\\{([^}]*)}");
 
     private static final Pattern RANGE_FUNCTION = Pattern.compile("\\b(?:rate|irate|increase)\\s*\\(");
     /** Label values may hold brackets and parentheses; they are blanked before looking for windows. */
@@ -152,6 +175,12 @@ public enum LintRule {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** True when {@code expr} has selectors and each names the job variable. */
+    static boolean selectsJob(String expr) {
+        List<String> bodies = SELECTOR_BODY.matcher(expr).results().map(m -> m.group(1)).toList();
+        return !bodies.isEmpty() && bodies.stream().allMatch(b -> b.contains(JOB_MATCHER));
     }
 
     /** Windows of rate-like calls in {@code expr} that are not {@code $__rate_interval}; a call with none counts. */

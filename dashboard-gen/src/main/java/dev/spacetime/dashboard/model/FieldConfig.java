@@ -16,9 +16,10 @@ public record FieldConfig(Defaults defaults, List<Override> overrides) {
      * @param custom   visualisation-specific style (time series only here)
      * @param decimals fixed decimals, or null for automatic
      * @param unit     Grafana unit id: {@code reqps}, {@code percentunit}, {@code s}, {@code bytes}...
+     * @param noValue  text shown when the query returns no series, or null for Grafana's "No data"
      */
     public record Defaults(Color color, GraphStyle custom, Integer decimals, List<ValueMapping> mappings, Double max,
-                           Double min, Thresholds thresholds, String unit) {
+                           Double min, ThresholdSteps thresholds, String unit, String noValue) {
 
         public Defaults {
             Objects.requireNonNull(color);

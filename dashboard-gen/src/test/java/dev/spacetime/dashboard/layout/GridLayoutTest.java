@@ -11,7 +11,7 @@ import dev.spacetime.dashboard.model.GridPos;
 import dev.spacetime.dashboard.model.Panel;
 import dev.spacetime.dashboard.model.PanelOptions;
 import dev.spacetime.dashboard.model.Row;
-import dev.spacetime.dashboard.model.Thresholds;
+import dev.spacetime.dashboard.model.ThresholdSteps;
 import dev.spacetime.dashboard.model.Visualization;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class GridLayoutTest {
 
     static Visualization panel(String title) {
         var defaults = new FieldConfig.Defaults(new FieldConfig.Color(FieldConfig.ColorMode.THRESHOLDS), null, null,
-                List.of(), null, null, Thresholds.base("green"), "short");
+                List.of(), null, null, ThresholdSteps.base("green"), "short", null);
         return new Visualization(DataSourceRef.VARIABLE, null, new FieldConfig(defaults, List.of()), null, 0,
                 new PanelOptions.Table("sm", true), List.of(), title);
     }

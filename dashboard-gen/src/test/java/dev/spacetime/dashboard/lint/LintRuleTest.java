@@ -38,7 +38,7 @@ class LintRuleTest {
         var bad = changeFirstVisualization(v -> {
             var d = v.fieldConfig().defaults();
             var noUnit = new FieldConfig.Defaults(d.color(), d.custom(), d.decimals(), d.mappings(), d.max(), d.min(),
-                    d.thresholds(), null);
+                    d.thresholds(), null, d.noValue());
             return copy(v, v.datasource(), new FieldConfig(noUnit, List.of()), v.gridPos(), v.id(), v.targets(),
                     v.title());
         });
@@ -52,7 +52,7 @@ class LintRuleTest {
     void aFixedDatasourceOnPanelOrQueryFails() {
         var fixed = new DataSourceRef("prometheus", "prometheus");
         var bad = changeFirstVisualization(v -> copy(v, fixed, v.fieldConfig(), v.gridPos(), v.id(),
-                List.of(new Target(fixed, "code", "up", Target.Format.TIME_SERIES, false, "", true, "A")),
+                List.of(new Target(fixed, "code", "up{job=~\"$job\"}", Target.Format.TIME_SERIES, false, "", true, "A")),
                 v.title()));
         assertThat(linter.check(bad)).extracting(Violation::rule)
                 .containsExactly(LintRule.DATASOURCE_VARIABLE, LintRule.DATASOURCE_VARIABLE);
@@ -61,14 +61,14 @@ class LintRuleTest {
     @Test
     void aFixedRateWindowFailsInPanelsAndAnnotations() {
         var bad = changeFirstVisualization(v -> copy(v, v.datasource(), v.fieldConfig(), v.gridPos(), v.id(),
-                List.of(Target.range("A", "sum(rate(http_requests_total[5m])) / sum(increase(x[$__rate_interval]))"
-                        + " + irate(y[1m])", "")), v.title()));
+                List.of(Target.range("A", "sum(rate(http_requests_total{job=~\"$job\"}[5m])) / sum(increase("
+                        + "x{job=~\"$job\"}[$__rate_interval])) + irate(y{job=~\"$job\"}[1m])", "")), v.title()));
         assertThat(linter.check(bad)).extracting(Violation::message).containsExactly(
                 "query A uses window [5m] instead of [$__rate_interval]",
                 "query A uses window [1m] instead of [$__rate_interval]");
 
         var annotation = good.annotations().list().get(0);
-        var badAnnotation = new Annotation(annotation.datasource(), true, "increase(up[10m]) > 0", false, "red",
+        var badAnnotation = new Annotation(annotation.datasource(), true, "increase(up{job=~\"$job\"}[10m]) > 0", false, "red",
                 "restarts", "1m", "", "");
         var withAnnotation = new Dashboard(new Dashboard.Annotations(List.of(badAnnotation)), good.description(),
                 good.editable(), good.graphTooltip(), good.panels(), good.refresh(), good.schemaVersion(), good.tags(),
@@ -84,6 +84,18 @@ class LintRuleTest {
         assertThat(LintRule.badWindows("changes(process_start_time_seconds[1m]) > 0")).isEmpty();
         assertThat(LintRule.badWindows("rate(foo)")).containsExactly("");
         assertThat(LintRule.badWindows("increase (a[2m]) + rate(b[$__rate_interval])")).containsExactly("2m");
+    }
+
+    @Test
+    void aSelectorWithoutTheJobVariableFails() {
+        var bad = changeFirstVisualization(v -> copy(v, v.datasource(), v.fieldConfig(), v.gridPos(), v.id(),
+                List.of(Target.range("A", "sum(rate(a{job=~\"$job\"}[$__rate_interval])) / sum(rate("
+                        + "b{instance=~\"$instance\"}[$__rate_interval]))", ""),
+                        Target.range("B", "sum(rate(http_requests_total[$__rate_interval]))", "")), v.title()));
+        assertThat(linter.check(bad)).extracting(Violation::rule)
+                .containsExactly(LintRule.JOB_SELECTOR, LintRule.JOB_SELECTOR);
+        assertThat(LintRule.selectsJob("up{instance=\"x\", job=~\"$job\"} == 0")).isTrue();
+        assertThat(LintRule.selectsJob("vector(1)")).isFalse();
     }
 
     @Test

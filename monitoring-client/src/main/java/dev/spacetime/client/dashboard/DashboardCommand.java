@@ -44,6 +44,10 @@ public final class DashboardCommand implements Callable<Integer> {
     Integer frames;
 
     private String profileRefusal;
+    /** The exit code {@link #profileRefusal} stands for: 0 when there was no token to refuse. */
+    private int refusalExit;
+    /** The last frame's outcome, the command's exit code: 1 if something could not be fetched, 3 unreachable. */
+    private int frameExit;
 
     @Override
     public Integer call() throws ClientException, InterruptedException {
@@ -81,11 +85,15 @@ public final class DashboardCommand implements Callable<Integer> {
             screen.close();
             Runtime.getRuntime().removeShutdownHook(restore);
         }
-        return ExitCodes.OK;
+        return frameExit;
     }
 
-    /** One refresh. On the first, an unreachable server ends the command (exit 3); later it is shown. */
+    /**
+     * One refresh; sets {@link #frameExit}. On the first, an unreachable server ends the command (exit 3); later it
+     * is shown.
+     */
     private Snapshot fetch(ApiClient client, boolean first) throws ClientException {
+        int exit = ExitCodes.OK;
         Optional<Scraper.Scrape> scrape = Optional.empty();
         String scrapeError = null;
         try {
@@ -95,6 +103,7 @@ public final class DashboardCommand implements Callable<Integer> {
                 throw e;
             }
             scrapeError = e.getMessage();
+            exit = Math.max(exit, e.exitCode());
         }
         Optional<HealthCommand.Report> health = Optional.empty();
         String healthError = null;
@@ -102,6 +111,7 @@ public final class DashboardCommand implements Callable<Integer> {
             health = Optional.of(HealthCommand.fetch(client));
         } catch (ClientException e) {
             healthError = e.getMessage();
+            exit = Math.max(exit, e.exitCode());
         }
         Optional<List<JsonNode>> slow = Optional.empty();
         String slowError = profileRefusal;
@@ -110,8 +120,12 @@ public final class DashboardCommand implements Callable<Integer> {
                 slow = Optional.of(slowRequests(client));
             } catch (ClientException e) {
                 slowError = e.getMessage();
+                exit = Math.max(exit, profileRefusal != null ? refusalExit : e.exitCode());
             }
+        } else {
+            exit = Math.max(exit, refusalExit);
         }
+        frameExit = exit;
         return new Snapshot(Instant.now(), scrape, scrapeError, health, healthError, slow, slowError);
     }
 
@@ -122,6 +136,7 @@ public final class DashboardCommand implements Callable<Integer> {
     private List<JsonNode> slowRequests(ApiClient client) throws ClientException {
         if (client.tokens().resolve().isEmpty()) {
             profileRefusal = "no token for the profiler: " + client.tokens().hint();
+            refusalExit = ExitCodes.OK; // the dashboard works without one: nothing failed
             throw new ClientException(ExitCodes.FAILED, profileRefusal);
         }
         Map<String, Object> query = new LinkedHashMap<>();
@@ -135,6 +150,7 @@ public final class DashboardCommand implements Callable<Integer> {
         } catch (ClientException e) {
             if (e.refusedCredentials() || e.httpStatus() == 404) {
                 profileRefusal = e.getMessage();
+                refusalExit = e.exitCode();
             }
             throw e;
         }

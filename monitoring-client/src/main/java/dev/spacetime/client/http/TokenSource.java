@@ -39,7 +39,8 @@ public record TokenSource(Optional<String> explicit, Map<String, String> env, Pa
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new ClientException(ExitCodes.FAILED, "cannot read the token file " + file + ": " + e);
+            throw new ClientException(ExitCodes.FAILED, "cannot read the token file " + file + ": "
+                    + ClientException.reason(e));
         }
     }
 

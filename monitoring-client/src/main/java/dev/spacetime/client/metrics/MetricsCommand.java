@@ -15,10 +15,13 @@ import dev.spacetime.client.term.Format;
 import dev.spacetime.client.term.Style;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,10 +42,11 @@ public final class MetricsCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--rate", paramLabel = "SECONDS",
-            description = "Scrape twice, SECONDS apart, and show the request rate and 5xx error ratio.")
+            description = "Scrape twice, SECONDS apart, and show the request rate, 5xx error ratio and p95 latency.")
     Double rateSeconds;
 
-    @Option(names = "--all", description = "Show every series (default: the first " + SERIES_SHOWN + " per family).")
+    @Option(names = "--all", description = "Show every series (default: " + SERIES_SHOWN + " per family, live ones "
+            + "first: changed between the two scrapes of --rate, then non-zero).")
     boolean all;
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
@@ -75,7 +79,7 @@ public final class MetricsCommand implements Callable<Integer> {
             }
             out.println(body.toPrettyString());
         } else {
-            text(out, root.style(), shown, traffic);
+            text(out, root.style(), shown, traffic == null ? null : first.exposition(), traffic);
         }
         return ExitCodes.OK;
     }
@@ -84,11 +88,15 @@ public final class MetricsCommand implements Callable<Integer> {
         return prefixes.isEmpty() || prefixes.stream().anyMatch(p -> f.name().startsWith(p));
     }
 
-    private void text(PrintWriter out, Style style, List<MetricFamily> families, TrafficStats traffic) {
+    /** @param before the first scrape of {@code --rate} (null without): series that changed since come first */
+    private void text(PrintWriter out, Style style, List<MetricFamily> families, Exposition before,
+                      TrafficStats traffic) {
         for (MetricFamily f : families) {
             out.println(style.bold(f.name()) + "  " + f.kind().label() + "  " + f.seriesCount() + " series"
                     + (f.help().isEmpty() ? "" : "  " + style.dim(f.help().replace("\n", " "))));
-            List<String> lines = seriesLines(f);
+            Map<SortedMap<String, String>, Double> previous = before == null ? Map.of()
+                    : before.family(f.name()).map(MetricsCommand::values).orElse(Map.of());
+            List<String> lines = liveFirst(seriesLines(f), previous);
             int limit = all ? lines.size() : Math.min(SERIES_SHOWN, lines.size());
             lines.subList(0, limit).forEach(l -> out.println("  " + l));
             if (limit < lines.size()) {
@@ -100,15 +108,42 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println("Requests: " + Format.number(traffic.requests()) + " in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", traffic.seconds()) + ", "
                     + Format.rate(traffic.requestRate()) + "; 5xx error ratio " + Format.percent(traffic.errorRatio())
-                    + " (" + Format.number(traffic.serverErrors()) + " of " + Format.number(traffic.requests()) + ")");
+                    + " (" + Format.number(traffic.serverErrors()) + " of " + Format.number(traffic.requests()) + ")"
+                    + "; p95 latency " + Format.ms(traffic.p95Seconds() * 1000));
         }
     }
 
+    /**
+     * One series as shown, with what says whether it is live: its labels (a histogram's without {@code le}) and its
+     * value (a histogram's or summary's count).
+     */
+    record SeriesLine(SortedMap<String, String> labels, double value, String text) {
+    }
+
+    /**
+     * The lines in exposition order, live ones first: those whose value changed since {@code previous} (when
+     * given), then the non-zero ones, then the rest; pre-seeded zero series would otherwise hide the live ones.
+     */
+    static List<String> liveFirst(List<SeriesLine> lines, Map<SortedMap<String, String>, Double> previous) {
+        return lines.stream().sorted(Comparator.comparingInt(l -> {
+            Double before = previous.get(l.labels());
+            boolean changed = before != null && Double.compare(before, l.value()) != 0;
+            return changed ? 0 : l.value() != 0 ? 1 : 2;
+        })).map(SeriesLine::text).toList();
+    }
+
+    /** Each series' value by labels, as {@link #seriesLines} identifies them. */
+    private static Map<SortedMap<String, String>, Double> values(MetricFamily f) {
+        Map<SortedMap<String, String>, Double> values = new HashMap<>();
+        seriesLines(f).forEach(l -> values.put(l.labels(), l.value()));
+        return values;
+    }
+
     /** One line per series; a histogram or summary series is summarised by its count and sum. */
-    static List<String> seriesLines(MetricFamily f) {
+    static List<SeriesLine> seriesLines(MetricFamily f) {
         if (f.kind() != MetricKind.HISTOGRAM && f.kind() != MetricKind.SUMMARY) {
-            return f.samples().stream().map(s -> s.name() + Sample.formatLabels(s.labels()) + "  "
-                    + Format.number(s.value())).toList();
+            return f.samples().stream().map(s -> new SeriesLine(withName(s), s.value(),
+                    s.name() + Sample.formatLabels(s.labels()) + "  " + Format.number(s.value()))).toList();
         }
         Map<SortedMap<String, String>, double[]> series = new LinkedHashMap<>();
         String except = f.kind() == MetricKind.HISTOGRAM ? Labels.LE : MetricFamily.QUANTILE;
@@ -121,10 +156,17 @@ public final class MetricsCommand implements Callable<Integer> {
                 countSum[1] = s.value();
             }
         }
-        List<String> lines = new ArrayList<>();
-        series.forEach((labels, cs) -> lines.add(f.name() + Sample.formatLabels(labels) + "  count="
-                + Format.number(cs[0]) + " sum=" + Format.number(cs[1])));
+        List<SeriesLine> lines = new ArrayList<>();
+        series.forEach((labels, cs) -> lines.add(new SeriesLine(labels, cs[0], f.name()
+                + Sample.formatLabels(labels) + "  count=" + Format.number(cs[0]) + " sum=" + Format.number(cs[1]))));
         return lines;
+    }
+
+    /** A sample's labels plus its name: a counter's {@code _total} and {@code _created} are different series. */
+    private static SortedMap<String, String> withName(Sample s) {
+        SortedMap<String, String> key = new TreeMap<>(s.labels());
+        key.put("__name__", s.name());
+        return key;
     }
 
     static ObjectNode json(MetricFamily f) {

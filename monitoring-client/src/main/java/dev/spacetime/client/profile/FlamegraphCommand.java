@@ -67,7 +67,7 @@ public final class FlamegraphCommand implements Callable<Integer> {
         try {
             Files.write(target, response.body());
         } catch (IOException e) {
-            throw new ClientException(ExitCodes.FAILED, "cannot write " + target + ": " + e.getMessage());
+            throw new ClientException(ExitCodes.FAILED, "cannot write " + target + ": " + ClientException.reason(e));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (root.json()) {

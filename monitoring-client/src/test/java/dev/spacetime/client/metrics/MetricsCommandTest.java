@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -128,9 +130,44 @@ class MetricsCommandTest {
             assertThat(text.exit()).isZero();
             String summary = text.out().lines().filter(l -> l.startsWith("Requests: ")).findFirst().orElseThrow();
             assertThat(summary).matches("Requests: \\d+ in 0\\.\\d s, \\d+\\.\\d\\d req/s; 5xx error ratio "
-                    + "\\d+\\.\\d\\d % \\(\\d+ of \\d+\\)");
+                    + "\\d+\\.\\d\\d % \\(\\d+ of \\d+\\); p95 latency \\d+\\.\\d\\d ms");
             assertThat(summary).doesNotContain("error ratio 0.00 %");
         }
+    }
+
+    @Test
+    void liveSeriesComeBeforeThePreSeededZeros() throws Exception {
+        try (LiveServer s = LiveServer.start()) {
+            for (int i = 0; i < 3; i++) {
+                s.get("/runbooks/"); // a route template that sorts after ten zero series
+            }
+            LiveServer.Run run = s.client("metrics", Metrics.HTTP_REQUESTS.name());
+            assertThat(run.exit()).isZero();
+            List<String> shown = run.out().lines().filter(l -> l.startsWith("  " + Metrics.HTTP_REQUESTS.name()))
+                    .toList();
+            assertThat(shown).hasSize(MetricsCommand.SERIES_SHOWN).first().asString()
+                    .contains("endpoint=\"/runbooks/\"").endsWith("  3");
+            assertThat(s.metrics().lines().filter(l -> l.startsWith(Metrics.HTTP_REQUESTS.name() + "{"))
+                    .limit(MetricsCommand.SERIES_SHOWN)).as("alphabetically, it would be hidden")
+                    .noneMatch(l -> l.contains("/runbooks/"));
+        }
+    }
+
+    @Test
+    void seriesThatChangedBetweenTheScrapesComeFirstThenNonZeroThenZero() {
+        var zero = line("a", 0);
+        var steady = line("b", 5);
+        var changed = line("c", 7);
+        var otherZero = line("d", 0);
+        assertThat(MetricsCommand.liveFirst(List.of(zero, steady, changed, otherZero),
+                Map.of(steady.labels(), 5.0, changed.labels(), 6.0, zero.labels(), 0.0)))
+                .containsExactly("c", "b", "a", "d");
+        assertThat(MetricsCommand.liveFirst(List.of(zero, steady, changed, otherZero), Map.of()))
+                .containsExactly("b", "c", "a", "d");
+    }
+
+    private static MetricsCommand.SeriesLine line(String name, double value) {
+        return new MetricsCommand.SeriesLine(new TreeMap<>(Map.of("x", name)), value, name);
     }
 
     /** Requests sent from a background thread until stopped. */

@@ -17,10 +17,6 @@ public record SceneFile(Header header, List<ExtResource> extResources, List<SubR
         editables = List.copyOf(editables);
     }
 
-    public Optional<ExtResource> extResource(String id) {
-        return extResources.stream().filter(r -> r.id().equals(id)).findFirst();
-    }
-
     /** The first {@code [node]} (the scene root), if the file has any node. */
     public Optional<Node> root() {
         return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.get(0));

@@ -1,5 +1,6 @@
 package dev.spacetime.scene.parse;
 
+import dev.spacetime.scene.Cancellation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -8,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.OptionalInt;
  */
 public final class TscnParser {
     private static final int MAX_NUMBER_CHARS = 400;
+    private static final int MAX_SHARED = 4096;
+    private static final int MAX_SHARED_CHARS = 64;
     private static final Map<String, PackedKind> PACKED = packedKinds();
 
     private final ParseLimits limits;
@@ -114,8 +118,12 @@ public final class TscnParser {
     private final class Run {
         private final String s;
         private final int n;
+        // One instance per distinct short string: every node repeats "name", "type", "Node3D", "." and the like,
+        // and a 50,000-node scene kept them 50,000 times over. Bounded, and dropped with the run.
+        private final Map<String, String> shared = new HashMap<>();
         private int pos;
         private int values;
+        private int nodeSections;
         // Incremental line counter for section line numbers (sections arrive in file order).
         private int linePos;
         private int lineNo = 1;
@@ -133,6 +141,7 @@ public final class TscnParser {
             List<SceneFile.Connection> connections = new ArrayList<>();
             List<SceneFile.Editable> editables = new ArrayList<>();
             while (true) {
+                Cancellation.check();
                 skipBlankAndComments();
                 if (pos >= n) {
                     break;
@@ -144,6 +153,9 @@ public final class TscnParser {
                 }
                 pos++;
                 String tag = identifier();
+                if (tag.equals("node") && ++nodeSections > limits.maxNodes()) {
+                    throw error("scene has more than " + limits.maxNodes() + " nodes", at);
+                }
                 Map<String, Value> attrs = attributes(tag);
                 Map<String, Value> props = properties();
                 int line = lineAt(at);
@@ -262,7 +274,7 @@ public final class TscnParser {
                     while (pos < n && s.charAt(pos) != '=' && s.charAt(pos) != '\n') {
                         pos++;
                     }
-                    key = s.substring(keyStart, pos).strip();
+                    key = shared(s.substring(keyStart, pos).strip());
                 }
                 skipSpaces();
                 if (pos >= n || s.charAt(pos) != '=') {
@@ -696,7 +708,7 @@ public final class TscnParser {
                 }
                 char c = s.charAt(pos++);
                 if (c == '"') {
-                    return sb.toString();
+                    return sb.length() <= MAX_SHARED_CHARS ? shared(sb.toString()) : sb.toString();
                 }
                 if (c != '\\') {
                     sb.append(c);
@@ -740,6 +752,17 @@ public final class TscnParser {
 
         // --- lexical helpers -------------------------------------------------------------------------------------
 
+        private String shared(String text) {
+            String known = shared.get(text);
+            if (known != null) {
+                return known;
+            }
+            if (shared.size() < MAX_SHARED) {
+                shared.put(text, text);
+            }
+            return text;
+        }
+
         private String identifier() throws TscnParseException {
             int start = pos;
             if (pos >= n || !isIdentStart(s.charAt(pos))) {
@@ -749,7 +772,7 @@ public final class TscnParser {
             while (pos < n && identAt(pos)) {
                 pos++;
             }
-            return s.substring(start, pos);
+            return shared(s.substring(start, pos));
         }
 
         private void expect(char c) throws TscnParseException {

@@ -89,8 +89,9 @@ public final class PathPolicy {
         if (raw.length() > maxLength) {
             return new PathDecision.Invalid("path is longer than " + maxLength + " characters");
         }
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            i += Character.charCount(c);
             if (c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0) {
                 return new PathDecision.Invalid("path contains a control character (e.g. NUL)");
             }
@@ -100,8 +101,12 @@ public final class PathPolicy {
             if (c == '%') {
                 return new PathDecision.Invalid("path contains percent-encoding");
             }
-            if (c == '\uFFFD') {
+            if (c == 0xFFFD) {
                 return new PathDecision.Invalid("path contains an invalid character");
+            }
+            // A lone UTF-16 surrogate (a JSON "\\ud800" escape, a reversed pair) is no Unicode text: no file name.
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                return new PathDecision.Invalid("path contains an unpaired UTF-16 surrogate (invalid Unicode)");
             }
             if (c >= 0x80 && isSeparatorLookalike(c)) {
                 return new PathDecision.Invalid("path contains a look-alike of '.' or '/'");
@@ -134,8 +139,8 @@ public final class PathPolicy {
     }
 
     /** Characters that some layer might fold to '.', '/' or '\' (fullwidth, one-dot leader, division slash...). */
-    private static boolean isSeparatorLookalike(char c) {
-        String folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+    private static boolean isSeparatorLookalike(int c) {
+        String folded = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC);
         return folded.indexOf('.') >= 0 || folded.indexOf('/') >= 0 || folded.indexOf('\\') >= 0
                 || c == '\u2215' || c == '\u2044' || c == '\u29F8';
     }

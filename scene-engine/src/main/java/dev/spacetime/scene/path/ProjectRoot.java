@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,7 +95,15 @@ public final class ProjectRoot {
         if (!canonical.startsWith(PathPolicy.SCHEME)) {
             throw fail(SceneErrorType.INVALID_PATH, canonical, "not a res:// path");
         }
-        Path candidate = realRoot.resolve(canonical.substring(PathPolicy.SCHEME.length())).normalize();
+        Path candidate;
+        try {
+            candidate = realRoot.resolve(canonical.substring(PathPolicy.SCHEME.length())).normalize();
+        } catch (InvalidPathException e) {
+            // What PathPolicy lets through, the platform may still refuse (a name its file-name encoding cannot
+            // hold, a NUL): a malformed path from the client, not a server fault.
+            throw fail(SceneErrorType.INVALID_PATH, canonical, "path cannot name a file on this server: "
+                    + e.getReason());
+        }
         if (!candidate.startsWith(realRoot)) {
             throw fail(SceneErrorType.FORBIDDEN, canonical, canonical + " is outside the project");
         }

@@ -18,8 +18,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The scene operations behind the Scene API: load (read, parse, instantiate, make current), validate, reload,
@@ -38,11 +40,13 @@ public final class SceneService {
     private final AtomicReference<LoadedScene> current = new AtomicReference<>();
     private final Deque<LoadRecord> history = new ArrayDeque<>();
     private LoadRecord lastFileLoad;
+    private volatile Consumer<LoadRecord> recordListener = r -> { };
 
     public SceneService(SceneConfig config) throws IOException {
         this.config = config;
         this.root = new ProjectRoot(config.projectRoot());
-        this.parser = new TscnParser(config.parseLimits());
+        // A file with more [node] sections than the tree may hold is refused while parsing, not after.
+        this.parser = new TscnParser(config.parseLimits().withMaxNodes(config.instantiationLimits().maxNodes()));
         this.lister = new SceneLister(root, config.maxListedFiles());
     }
 
@@ -265,7 +269,29 @@ public final class SceneService {
         }
     }
 
+    /**
+     * Calls {@code listener} with every record entering the history, on the loading thread and in history order
+     * (it runs under the history's lock: it must be quick).
+     */
+    public void onRecord(Consumer<LoadRecord> listener) {
+        recordListener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Puts loads from before a restart behind the history (newest first, as {@link #history()} gives them). They
+     * are history only: no scene becomes current and health does not judge them.
+     */
+    public synchronized void restoreHistory(List<LoadRecord> newestFirst) {
+        for (LoadRecord r : newestFirst) {
+            if (history.size() >= config.historySize()) {
+                break;
+            }
+            history.addLast(r);
+        }
+    }
+
     private synchronized void record(LoadRecord r, boolean reachedFile) {
+        recordListener.accept(r);
         history.addFirst(r);
         while (history.size() > config.historySize()) {
             history.removeLast();

@@ -1,5 +1,7 @@
 package dev.spacetime.scene.tree;
 
+import dev.spacetime.scene.parse.ParseLimits;
+
 /**
  * Bounds on instancing so that cycles or exponential fan-out (a scene instancing another many times, recursively)
  * fail cleanly.
@@ -9,7 +11,8 @@ package dev.spacetime.scene.tree;
  * @param maxTreeDepth     deepest node in the tree (keeps every recursive walk far from the stack limit)
  */
 public record InstantiationLimits(int maxInstanceDepth, int maxNodes, int maxTreeDepth) {
-    public static final InstantiationLimits DEFAULTS = new InstantiationLimits(16, 50_000, 128);
+    public static final InstantiationLimits DEFAULTS =
+            new InstantiationLimits(16, ParseLimits.DEFAULT_MAX_NODES, 128);
 
     public InstantiationLimits {
         if (maxInstanceDepth <= 0 || maxNodes <= 0 || maxTreeDepth <= 0) {

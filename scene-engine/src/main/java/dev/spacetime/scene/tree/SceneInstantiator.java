@@ -1,6 +1,7 @@
 package dev.spacetime.scene.tree;
 
 import dev.spacetime.catalog.SceneErrorType;
+import dev.spacetime.scene.Cancellation;
 import dev.spacetime.scene.SceneError;
 import dev.spacetime.scene.SceneException;
 import dev.spacetime.scene.parse.MathType;
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +43,17 @@ public final class SceneInstantiator {
                 }
             }
         }
-        return new SceneTree(scenePath, root.freeze("/root", null), warnings);
+        return new SceneTree(scenePath, root.freeze("/root", Optional.empty(), Optional.empty()), warnings);
     }
 
     /** Node paths inside a scene file are relative to its root: "." is the root, "A/B" a descendant. */
     private static String key(String relative) {
-        String k = relative;
-        while (k.startsWith("./")) {
-            k = k.substring(2);
+        // Skips every leading "./" in one pass: a hostile parent of a million "./" stays linear.
+        int from = 0;
+        while (relative.startsWith("./", from)) {
+            from += 2;
         }
-        return k.isEmpty() ? "." : k;
+        return from == relative.length() ? "." : relative.substring(from);
     }
 
     private static String childKey(String parentKey, String name) {
@@ -72,6 +75,8 @@ public final class SceneInstantiator {
 
     private final class Run {
         private final Map<String, SceneFile> cache = new HashMap<>();
+        // Per parsed file (identity: each is parsed once per run), so n instance nodes cost n lookups, not n scans.
+        private final Map<SceneFile, Map<String, SceneFile.ExtResource>> extIndex = new IdentityHashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
         private Map<String, Builder> topLevel = Map.of();
         private int nodes;
@@ -84,9 +89,11 @@ public final class SceneInstantiator {
             Map<String, Builder> byKey = new HashMap<>();
             Builder root = null;
             for (SceneFile.Node n : file.nodes()) {
+                Cancellation.check();
                 checkName(scenePath, n);
                 Builder parent = null;
                 String parentKey = null;
+                String k = null;
                 if (n.parent().isPresent()) {
                     if (root == null) {
                         throw error(scenePath, n.line(), "the first node '" + n.name() + "' must be the root "
@@ -98,7 +105,9 @@ public final class SceneInstantiator {
                         throw error(scenePath, n.line(), "parent '" + n.parent().get() + "' of node '" + n.name()
                                 + "' not found");
                     }
-                    Builder existing = parent.child(n.name());
+                    // Siblings are found through the path index (names are unique under one parent), in O(1).
+                    k = childKey(parentKey, n.name());
+                    Builder existing = byKey.get(k);
                     if (existing != null && n.type().isEmpty() && n.instance().isEmpty()) {
                         // Editable-children override of a node that came from an instanced scene.
                         existing.properties.putAll(n.properties());
@@ -123,8 +132,7 @@ public final class SceneInstantiator {
                         throw error(scenePath, n.line(), "node tree deeper than " + limits.maxTreeDepth() + " levels");
                     }
                     parent.children.add(b);
-                    String k = childKey(parentKey, b.name);
-                    byKey.put(k, b);
+                    byKey.put(k, b); // b.name is n.name(): an instanced root takes the instancing node's name
                     register(byKey, k, b);
                 }
             }
@@ -149,8 +157,11 @@ public final class SceneInstantiator {
         private Builder instance(String scenePath, SceneFile file, SceneFile.Node n, int instanceDepth)
                 throws SceneException {
             String id = n.instance().orElseThrow();
-            SceneFile.ExtResource ext = file.extResource(id).orElseThrow(() -> error(scenePath, n.line(),
-                    "node '" + n.name() + "' instances unknown ext_resource id '" + id + "'"));
+            SceneFile.ExtResource ext = extIndex.computeIfAbsent(file, Run::indexById).get(id);
+            if (ext == null) {
+                throw error(scenePath, n.line(), "node '" + n.name() + "' instances unknown ext_resource id '" + id
+                        + "'");
+            }
             String dep = ext.path();
             if (!dep.endsWith(".tscn")) {
                 throw error(scenePath, n.line(), "node '" + n.name() + "' instances " + dep
@@ -188,6 +199,15 @@ public final class SceneInstantiator {
             b.properties.putAll(n.properties());
             b.groups.addAll(n.groups());
             return b;
+        }
+
+        /** ext_resources by id; the first of duplicated ids wins, as a front-to-back search would find it. */
+        private static Map<String, SceneFile.ExtResource> indexById(SceneFile file) {
+            Map<String, SceneFile.ExtResource> byId = new HashMap<>();
+            for (SceneFile.ExtResource r : file.extResources()) {
+                byId.putIfAbsent(r.id(), r);
+            }
+            return byId;
         }
 
         private void register(Map<String, Builder> byKey, String key, Builder b) {
@@ -236,15 +256,6 @@ public final class SceneInstantiator {
             this.properties = new LinkedHashMap<>(properties);
         }
 
-        Builder child(String childName) {
-            for (Builder c : children) {
-                if (c.name.equals(childName)) {
-                    return c;
-                }
-            }
-            return null;
-        }
-
         int height() {
             int h = 0;
             for (Builder c : children) {
@@ -253,7 +264,8 @@ public final class SceneInstantiator {
             return h;
         }
 
-        SceneNode freeze(String parentPath, SceneNode parent) {
+        /** {@code parent3}/{@code parent2}: the parent's global transforms, which this node's compose with. */
+        SceneNode freeze(String parentPath, Optional<Transform3> parent3, Optional<Transform2> parent2) {
             String path = parentPath + "/" + name;
             Dimension dim = Dimension.infer(type, properties);
             boolean topLevel = properties.get("top_level") instanceof Value.Bool b && b.value();
@@ -261,18 +273,14 @@ public final class SceneInstantiator {
             Optional<Transform2> g2 = Optional.empty();
             if (dim == Dimension.THREE_D) {
                 Transform3 local = local3D(properties);
-                g3 = Optional.of(parent != null && parent.globalTransform3D().isPresent() && !topLevel
-                        ? parent.globalTransform3D().get().compose(local) : local);
+                g3 = Optional.of(parent3.isPresent() && !topLevel ? parent3.get().compose(local) : local);
             } else if (dim == Dimension.TWO_D) {
                 Transform2 local = local2D(properties);
-                g2 = Optional.of(parent != null && parent.globalTransform2D().isPresent() && !topLevel
-                        ? parent.globalTransform2D().get().compose(local) : local);
+                g2 = Optional.of(parent2.isPresent() && !topLevel ? parent2.get().compose(local) : local);
             }
-            // Children need this node's global transform, so build a childless node first, then the real one.
-            SceneNode self = new SceneNode(name, type, path, dim, instanceOf, groups, properties, g3, g2, List.of());
             List<SceneNode> kids = new ArrayList<>(children.size());
             for (Builder c : children) {
-                kids.add(c.freeze(path, self));
+                kids.add(c.freeze(path, g3, g2));
             }
             return new SceneNode(name, type, path, dim, instanceOf, groups, properties, g3, g2, kids);
         }

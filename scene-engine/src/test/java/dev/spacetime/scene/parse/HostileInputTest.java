@@ -102,7 +102,8 @@ class HostileInputTest {
 
     @Test
     void longStringsAreBoundedAndMultiLineStringsWithinTheLimitParse() throws TscnParseException {
-        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10_000));
+        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10_000,
+                ParseLimits.DEFAULT_MAX_NODES));
         assertThatThrownBy(() -> limited.parse(HEAD + "\"" + "y".repeat(20_000) + "\"\n"))
                 .isInstanceOfSatisfying(TscnParseException.class, e -> {
                     assertThat(e.reason()).contains("string longer than 10000");
@@ -116,8 +117,24 @@ class HostileInputTest {
     }
 
     @Test
+    void nodeSectionsAreBoundedAndTheFirstOneOverIsNamed() throws TscnParseException {
+        TscnParser limited = new TscnParser(ParseLimits.DEFAULTS.withMaxNodes(3));
+        String three = "[gd_scene format=3]\n[node name=\"R\" type=\"Node\"]\n"
+                + "[node name=\"A\" type=\"Node\" parent=\".\"]\n[node name=\"B\" type=\"Node\" parent=\".\"]\n";
+        assertThat(limited.parse(three).nodes()).hasSize(3);
+        // The fourth [node] is refused where it starts; what follows it is never read (here: not even valid).
+        assertThatThrownBy(() -> limited.parse(three + "[node name=\"C\" type=\"Node\" parent=\".\"]\n[broken"))
+                .isInstanceOfSatisfying(TscnParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("scene has more than 3 nodes");
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.tooLarge()).isFalse();
+                });
+    }
+
+    @Test
     void valueCountIsBounded() {
-        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 100, 1000));
+        TscnParser limited = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 100, 1000,
+                ParseLimits.DEFAULT_MAX_NODES));
         assertThatThrownBy(() -> limited.parse(HEAD + "[" + "0,".repeat(200) + "]\n"))
                 .hasMessageContaining("more than 100 values");
         assertThatThrownBy(() -> limited.parse(HEAD + "PackedFloat32Array(" + "0,".repeat(200) + ")\n"))

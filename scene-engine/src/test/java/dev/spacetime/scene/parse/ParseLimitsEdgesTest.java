@@ -68,7 +68,8 @@ class ParseLimitsEdgesTest {
 
     @Test
     void aStringOfExactlyMaxStringCharsParsesAndOneMoreFails() throws TscnParseException {
-        TscnParser parser = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10));
+        TscnParser parser = new TscnParser(new ParseLimits(ParseLimits.DEFAULT_MAX_BYTES, 64, 1000, 10,
+                ParseLimits.DEFAULT_MAX_NODES));
         assertThat(parsedValue(parser, HEAD + "\"0123456789\"\n")).isEqualTo(new Value.Str("0123456789"));
         assertThatThrownBy(() -> parser.parse(HEAD + "\"0123456789A\"\n"))
                 .hasMessageContaining("string longer than 10 characters");
@@ -76,12 +77,13 @@ class ParseLimitsEdgesTest {
 
     @Test
     void limitsMustBePositiveAndFitAString() {
-        assertThatThrownBy(() -> new ParseLimits(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParseLimits(1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParseLimits(1, 1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParseLimits(1, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParseLimits(Integer.MAX_VALUE - 7L, 1, 1, 1))
+        assertThatThrownBy(() -> new ParseLimits(0, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParseLimits(1, 0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParseLimits(1, 1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParseLimits(1, 1, 1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParseLimits(1, 1, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParseLimits(Integer.MAX_VALUE - 7L, 1, 1, 1, 1))
                 .hasMessageContaining("fit a Java string");
-        assertThat(new ParseLimits(Integer.MAX_VALUE - 8L, 1, 1, 1).maxBytes()).isEqualTo(Integer.MAX_VALUE - 8L);
+        assertThat(new ParseLimits(Integer.MAX_VALUE - 8L, 1, 1, 1, 1).maxBytes()).isEqualTo(Integer.MAX_VALUE - 8L);
     }
 }

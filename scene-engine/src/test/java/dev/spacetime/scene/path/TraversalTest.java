@@ -62,6 +62,18 @@ public class TraversalTest {
     }
 
     /**
+     * Paths that are not valid Unicode or that no file name can hold: lone UTF-16 surrogates (high, low, a reversed
+     * pair; at the start, in the middle, at the end, in a directory name) and NULs. Each must be {@code invalid_path}.
+     */
+    public static List<String> malformedEncodings() {
+        return List.of("res://\uD800.tscn", "res://\uDC00.tscn", "res://\uDC00\uD800.tscn",
+                "res://levels/a\uD83Db.tscn", "res://levels/a\uDE00b.tscn", "res://main.tscn\uD800",
+                "res://\uD800dir/main.tscn", "res://levels\uDBFF/main.tscn", "res://levels/\uDFFF/main.tscn",
+                "res://\uDE00\uD83D/main.tscn", "\uD800res://main.tscn",
+                "res://\u0000.tscn", "res://lev\u0000els/main.tscn", "res://levels/\u0000");
+    }
+
+    /**
      * Plants what {@link #hostilePaths} aims at: a valid scene {@code secret.tscn} in {@code outside} whose root
      * name is a fresh canary (returned), and symlinks inside {@code project} (its parent must be {@code outside})
      * pointing out of it: {@code link.tscn}, {@code linkdir/} and {@code levels/uplink/}.
@@ -105,6 +117,42 @@ public class TraversalTest {
             }
             assertThat(outcome).as(raw.replace("\u0000", "\\0")).isIn(SceneErrorType.INVALID_PATH, SceneErrorType.FORBIDDEN);
         }
+    }
+
+    @Test
+    void malformedEncodingsAreInvalidPathsAtEveryLayer() throws IOException {
+        PathPolicy policy = PathPolicy.defaults();
+        ProjectRoot root = new ProjectRoot(project);
+        for (String raw : malformedEncodings()) {
+            String shown = shown(raw);
+            assertThat(policy.decide(raw).errorType()).as(shown).isEqualTo(SceneErrorType.INVALID_PATH);
+            assertThat(policy.decideDirectory(raw).errorType()).as(shown).isEqualTo(SceneErrorType.INVALID_PATH);
+            // Below the policy too: whatever Java's path API throws for it is a malformed path, not a crash.
+            String bypass = raw.startsWith(PathPolicy.SCHEME) ? raw : PathPolicy.SCHEME + raw;
+            for (ThrowingRead read : List.<ThrowingRead>of(() -> root.read(bypass, 1024),
+                    () -> root.resolveDirectory(bypass))) {
+                try {
+                    read.run();
+                    throw new AssertionError("expected INVALID_PATH for " + shown);
+                } catch (SceneException e) {
+                    assertThat(e.error().type()).as(shown).isEqualTo(SceneErrorType.INVALID_PATH);
+                }
+            }
+        }
+        // A well-formed pair is a character like any other: no such file.
+        assertThat(policy.decide("res://\uD83D\uDE00.tscn").allowed()).isTrue();
+    }
+
+    interface ThrowingRead {
+        void run() throws SceneException;
+    }
+
+    /** A payload printable in an assertion message: NULs and lone surrogates as escapes. */
+    public static String shown(String raw) {
+        StringBuilder sb = new StringBuilder();
+        raw.chars().forEach(c -> sb.append(c == 0 || Character.isSurrogate((char) c)
+                ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        return sb.toString();
     }
 
     @Test

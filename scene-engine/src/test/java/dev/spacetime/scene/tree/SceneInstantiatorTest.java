@@ -249,4 +249,79 @@ class SceneInstantiatorTest {
                 + "[node name=\"A\" type=\"Node\" parent=\".\"]\n[node name=\"A\" type=\"Node\" parent=\".\"]\n");
         assertThatThrownBy(() -> instantiate("res://v.tscn")).hasMessageContaining("duplicate node 'A'");
     }
+
+    /** A root with {@code children} children N0..N(children-1), each on its own line, in a Godot 4 file. */
+    private static StringBuilder flat(int children) {
+        StringBuilder sb = new StringBuilder("[gd_scene format=3]\n[node name=\"R\" type=\"Node3D\"]\n");
+        for (int i = 0; i < children; i++) {
+            sb.append("[node name=\"N").append(i).append("\" type=\"Node3D\" parent=\".\"]\n");
+        }
+        return sb;
+    }
+
+    @Test
+    void siblingsAreFoundByNameAmongManyAsBefore() throws SceneException {
+        // Same name under different parents is fine; under one parent a second typed node is an error (line named).
+        StringBuilder ok = flat(5000).append("[node name=\"N0\" type=\"Node\" parent=\"N4999\"]\n")
+                .append("[node name=\"N4999\" type=\"Node\" parent=\"N0\"]\n");
+        files.put("res://ok.tscn", ok.toString());
+        SceneTree tree = instantiate("res://ok.tscn");
+        assertThat(tree.nodeCount()).isEqualTo(5003);
+        assertThat(tree.find("/root/R/N4999/N0")).isPresent();
+        assertThat(tree.find("/root/R/N0/N4999")).isPresent();
+
+        files.put("res://dup.tscn", flat(5000).append("[node name=\"N0\" type=\"Node\" parent=\".\"]\n")
+                .toString());
+        assertThatThrownBy(() -> instantiate("res://dup.tscn")).isInstanceOfSatisfying(SceneException.class, e -> {
+            assertThat(e.error().message()).contains("duplicate node 'N0' under '.'");
+            assertThat(e.error().line()).isEqualTo(5003);
+        });
+        // Names are case-sensitive, as in Godot.
+        files.put("res://case.tscn", flat(3).append("[node name=\"n0\" type=\"Node\" parent=\".\"]\n")
+                .toString());
+        assertThat(instantiate("res://case.tscn").nodeCount()).isEqualTo(5);
+    }
+
+    @Test
+    void overridesFindTheirInstancedChildAmongManySiblings() throws SceneException {
+        StringBuilder crate = flat(2000);
+        files.put("res://crate.tscn", crate.toString());
+        // The instance is renamed: its original root name R is free for a sibling, its new name Box is taken.
+        files.put("res://world.tscn", """
+                [gd_scene format=3]
+                [ext_resource type="PackedScene" path="res://crate.tscn" id="1"]
+                [ext_resource type="PackedScene" path="res://gone.tscn" id="1"]
+                [node name="World" type="Node3D"]
+                [node name="Box" parent="." instance=ExtResource("1")]
+                [node name="R" type="Node3D" parent="."]
+                [node name="N1500" parent="./Box"]
+                position = Vector3(0, 7, 0)
+                [node name="Box" parent="."]
+                visible = false
+                """);
+        SceneTree tree = instantiate("res://world.tscn");
+        assertThat(tree.nodeCount()).isEqualTo(1 + 2001 + 1);
+        assertPos(tree.find("/root/World/Box/N1500").orElseThrow(), 0, 7, 0);
+        assertPos(tree.find("/root/World/Box/N1499").orElseThrow(), 0, 0, 0);
+        assertThat(tree.find("/root/World/Box").orElseThrow().properties())
+                .containsEntry("visible", new dev.spacetime.scene.parse.Value.Bool(false));
+
+        files.put("res://clash.tscn", """
+                [gd_scene format=3]
+                [ext_resource type="PackedScene" path="res://crate.tscn" id="1"]
+                [node name="World" type="Node3D"]
+                [node name="Box" parent="." instance=ExtResource("1")]
+                [node name="N7" type="Node" parent="Box"]
+                """);
+        assertThatThrownBy(() -> instantiate("res://clash.tscn"))
+                .hasMessageContaining("duplicate node 'N7' under 'Box'");
+    }
+
+    @Test
+    void aParentPathOfManyDotSlashesIsResolvedInOnePass() throws SceneException {
+        // Quadratic stripping of "./" made this one node cost minutes; it is the root's child.
+        files.put("res://dots.tscn", "[gd_scene format=3]\n[node name=\"R\" type=\"Node\"]\n"
+                + "[node name=\"C\" type=\"Node\" parent=\"" + "./".repeat(1_000_000) + "\"]\n");
+        assertThat(instantiate("res://dots.tscn").find("/root/R/C")).isPresent();
+    }
 }

@@ -1,0 +1,14 @@
+package dev.spacetime.settings;
+
+import java.util.Locale;
+
+/** The {@code severity} label; Alertmanager routes on it (critical pages, warning opens a ticket). */
+public enum Severity {
+    CRITICAL,
+    WARNING,
+    INFO;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
