@@ -44,7 +44,18 @@ abstract class TokenServiceFixture {
 
     /** Another service on the same Vert.x and clock, with a state store of its own (so its own stored secret). */
     TokenService service(Optional<String> secret) throws IOException {
-        StateStore state = StateStore.open(dir.resolve("state-" + stores.size()), clock);
+        return open(dir.resolve("state-" + stores.size()), secret);
+    }
+
+    /** {@link #tokens} after a restart: its state store closed and opened again by a new service. */
+    TokenService restarted() throws IOException {
+        StateStore first = stores.get(0);
+        first.close();
+        return open(first.file().getParent(), Optional.empty());
+    }
+
+    private TokenService open(Path stateDir, Optional<String> secret) throws IOException {
+        StateStore state = StateStore.open(stateDir, clock);
         stores.add(state);
         return new TokenService(vertx, new ServerConfig.Auth(secret, Duration.ofHours(1), GRACE), clock, state);
     }
