@@ -286,6 +286,11 @@ public final class TokenService {
         return issued.values().stream().filter(t -> t.validUntil().isAfter(now)).count();
     }
 
+    /** Tokens whose verified signature is remembered: at most {@value #MAX_VERIFIED}, whatever clients send. */
+    int rememberedTokens() {
+        return verified.size();
+    }
+
     /** The id of a token whose signature verifies (expired or not), for revocation by token. */
     public Future<Optional<String>> idOf(String token) {
         if (token.length() > MAX_TOKEN_CHARS) {

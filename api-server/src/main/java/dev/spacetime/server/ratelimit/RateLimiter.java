@@ -21,44 +21,60 @@ public final class RateLimiter {
     private record Key(String client, RouteGroup group) {
     }
 
+    /**
+     * Integer arithmetic throughout, so that announced waits are exact: one token is {@code MINUTE_NANOS} units of
+     * credit and every elapsed nanosecond adds {@code capacity} units (capacity per minute). With floating-point
+     * tokens a whole-second wait came out a hair above, and {@code Retry-After} one second too long.
+     */
     private static final class Bucket {
         private final int capacity;
-        private double tokens;
+        private final long full;
+        private long credit;
         private long updatedNanos;
 
         Bucket(int capacity, long now) {
             this.capacity = capacity;
-            this.tokens = capacity;
+            this.full = capacity * MINUTE_NANOS;
+            this.credit = full;
             this.updatedNanos = now;
         }
 
         synchronized Decision take(long now) {
             refill(now);
-            boolean allowed = tokens >= 1;
+            boolean allowed = credit >= MINUTE_NANOS;
             if (allowed) {
-                tokens -= 1;
+                credit -= MINUTE_NANOS;
             }
-            double perNano = capacity / (double) MINUTE_NANOS;
-            long reset = ceilSeconds((capacity - tokens) / perNano);
-            long retry = allowed ? 0 : Math.max(1, ceilSeconds((1 - tokens) / perNano));
-            return new Decision(allowed, capacity, (int) Math.floor(tokens), reset, retry);
+            long reset = ceilSeconds(nanosUntil(full));
+            long retry = allowed ? 0 : Math.max(1, ceilSeconds(nanosUntil(MINUTE_NANOS)));
+            return new Decision(allowed, capacity, (int) (credit / MINUTE_NANOS), reset, retry);
         }
 
         synchronized boolean idleAndFull(long now) {
             refill(now);
-            return tokens >= capacity;
+            return credit == full;
         }
 
         private void refill(long now) {
             long elapsed = now - updatedNanos;
             if (elapsed > 0) {
-                tokens = Math.min(capacity, tokens + elapsed * (capacity / (double) MINUTE_NANOS));
+                // An empty bucket is full again after a minute: longer gaps add nothing (and cannot overflow).
+                credit = Math.min(full, credit + Math.min(elapsed, MINUTE_NANOS) * capacity);
                 updatedNanos = now;
             }
         }
 
-        private static long ceilSeconds(double nanos) {
-            return (long) Math.ceil(nanos / 1e9);
+        /** Nanoseconds until the credit reaches {@code target} (0 if it has). */
+        private long nanosUntil(long target) {
+            return Math.max(0, ceilDiv(target - credit, capacity));
+        }
+
+        private static long ceilSeconds(long nanos) {
+            return ceilDiv(nanos, 1_000_000_000L);
+        }
+
+        private static long ceilDiv(long a, long b) {
+            return -Math.floorDiv(-a, b);
         }
     }
 

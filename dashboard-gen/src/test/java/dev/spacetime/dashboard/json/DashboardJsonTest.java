@@ -3,6 +3,8 @@ package dev.spacetime.dashboard.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spacetime.dashboard.GrafanaVersion;
 import dev.spacetime.dashboard.HttpApiOverview;
 import dev.spacetime.dashboard.model.Dashboard;
@@ -40,8 +42,35 @@ class DashboardJsonTest {
     }
 
     @Test
-    void writingIsDeterministic() {
-        assertThat(DashboardJson.write(HttpApiOverview.dashboard())).isEqualTo(DashboardJson.write(dashboard));
+    void variablesAndDatasourceReferencesAreInGrafanasFormat() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(DashboardJson.write(dashboard));
+        // Written from Grafana's dashboard JSON model, not from this generator's output.
+        JsonNode datasourceVariable = mapper.readTree("""
+                {"type": "datasource", "name": "datasource", "label": "Data source", "query": "prometheus",
+                 "current": {"text": "Prometheus", "value": "prometheus"}, "hide": 0, "refresh": 1, "regex": ""}
+                """);
+        JsonNode variableRef = mapper.readTree("{\"type\": \"prometheus\", \"uid\": \"${datasource}\"}");
+        assertThat(json.at("/templating/list/0")).isEqualTo(datasourceVariable);
+        assertThat(json.at("/time")).isEqualTo(mapper.readTree("{\"from\": \"now-1h\", \"to\": \"now\"}"));
+        assertThat(json.at("/uid").asText()).isEqualTo("spacetime-http-api");
+        int queries = 0;
+        for (JsonNode panel : json.get("panels")) {
+            if (panel.get("type").asText().equals("row")) {
+                continue;
+            }
+            assertThat(panel.get("datasource")).as(panel.get("title").asText()).isEqualTo(variableRef);
+            for (JsonNode target : panel.get("targets")) {
+                assertThat(target.get("datasource")).isEqualTo(variableRef);
+                assertThat(target.get("refId").asText()).matches("[A-Z]");
+                assertThat(target.get("expr").asText()).isNotBlank();
+                queries++;
+            }
+        }
+        assertThat(queries).isPositive();
+        for (JsonNode annotation : json.at("/annotations/list")) {
+            assertThat(annotation.get("datasource")).isEqualTo(variableRef);
+        }
     }
 
     @Test

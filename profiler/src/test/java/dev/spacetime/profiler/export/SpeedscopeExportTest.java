@@ -115,11 +115,39 @@ class SpeedscopeExportTest {
     }
 
     @Test
-    void outputIsDeterministic() {
-        t.sceneLoad("POST", "/scene", 200, 1);
-        List<RequestProfile> all = t.profiler.recent(ProfileQuery.ALL);
-        assertThat(SpeedscopeExport.evented(all)).isEqualTo(SpeedscopeExport.evented(List.copyOf(all)));
-        assertThat(SpeedscopeExport.sampled(all, "x")).isEqualTo(SpeedscopeExport.sampled(List.copyOf(all), "x"));
+    void anEventedFileIsExactlyTheHandWrittenOne() {
+        RequestProfile p = t.simple("GET", "/x", 404, 5); // handler from 1 µs to 6 µs, request ends at 6 µs
+        assertSameJson(SpeedscopeExport.evented(List.of(p)), """
+                {"$schema": "https://www.speedscope.app/file-format-schema.json", "name": "req_1 GET /x 404",
+                 "exporter": "spacetime-profiler", "activeProfileIndex": 0,
+                 "shared": {"frames": [{"name": "GET /x"}, {"name": "handler"}]},
+                 "profiles": [{"type": "evented", "name": "req_1 GET /x 404", "unit": "microseconds",
+                   "startValue": 0, "endValue": 6,
+                   "events": [{"type": "O", "frame": 0, "at": 0}, {"type": "O", "frame": 1, "at": 1},
+                              {"type": "C", "frame": 1, "at": 6}, {"type": "C", "frame": 0, "at": 6}]}]}
+                """);
+    }
+
+    @Test
+    void aSampledFileIsExactlyTheHandWrittenOne() {
+        t.simple("GET", "/x", 200, 5);
+        t.simple("GET", "/x", 200, 7);
+        // Self times: the route frame 1 µs per request (before its phase), handler 5 + 7 µs.
+        assertSameJson(SpeedscopeExport.sampled(t.profiler.recent(ProfileQuery.ALL), "two"), """
+                {"$schema": "https://www.speedscope.app/file-format-schema.json", "name": "two",
+                 "exporter": "spacetime-profiler", "activeProfileIndex": 0,
+                 "shared": {"frames": [{"name": "GET /x"}, {"name": "handler"}]},
+                 "profiles": [{"type": "sampled", "name": "two", "unit": "microseconds", "startValue": 0,
+                   "endValue": 14, "samples": [[0], [0, 1]], "weights": [2, 12]}]}
+                """);
+    }
+
+    /** Equal as JSON: same structure and strings, numbers equal in value (6 and 6.000 alike). */
+    private static void assertSameJson(String actual, String expected) {
+        JsonNode a = parse(actual);
+        JsonNode e = parse(expected);
+        assertThat(a.equals((x, y) -> x.isNumber() && y.isNumber() ? Double.compare(x.asDouble(), y.asDouble())
+                : x.equals(y) ? 0 : 1, e)).as(actual).isTrue();
     }
 
     /** Events sorted by time, open/close balanced like a stack, close at or after open, children inside parents. */

@@ -76,10 +76,16 @@ class HostileInputTest {
                     default -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
                 }
             }
+            String mutated = sb.toString();
             try {
-                parser.parse(sb.toString());
+                // A scene holds no node its text does not declare.
+                int declared = mutated.split("\\[node", -1).length - 1;
+                assertThat(parser.parse(mutated).nodes()).hasSizeLessThanOrEqualTo(declared);
             } catch (TscnParseException expected) {
-                assertThat(expected.line()).isPositive();
+                // An error points at a character of the input.
+                assertThat(expected.line()).isBetween(1, (int) mutated.lines().count() + 1);
+                assertThat(expected.column()).isPositive();
+                assertThat(expected.getMessage()).startsWith("line " + expected.line() + ", column ");
             }
         }
     }
