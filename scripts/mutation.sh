@@ -22,8 +22,10 @@ declare -A PACKAGE=(
   [metrics-catalog]=dev.spacetime.catalog [profiler]=dev.spacetime.profiler [scene-engine]=dev.spacetime.scene
   [api-server]=dev.spacetime.server [alert-rules-gen]=dev.spacetime.alerts [dashboard-gen]=dev.spacetime.dashboard
   [stack-gen]=dev.spacetime.stack [monitoring-client]=dev.spacetime.client
+  [monitoring-settings]=dev.spacetime.settings [k8s-gen]=dev.spacetime.kubernetes
 )
-ALL="metrics-catalog profiler scene-engine api-server alert-rules-gen dashboard-gen stack-gen monitoring-client"
+ALL="metrics-catalog monitoring-settings profiler scene-engine api-server alert-rules-gen dashboard-gen"
+ALL+=" stack-gen k8s-gen monitoring-client"
 
 modules=()
 while [ $# -gt 0 ]; do
