@@ -6,23 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The viewer's files over HTTP: public, with the viewer's own CSP, only the bundled names, speedscope's licence. */
+@ExtendWith(TestServerExtension.class)
 class ViewerTest {
+    /** Started and closed by {@link TestServerExtension}. */
     private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void thePageNamesTheBundledSpeedscopeFilesWhichAreServedWithTheViewersPolicy() throws Exception {
