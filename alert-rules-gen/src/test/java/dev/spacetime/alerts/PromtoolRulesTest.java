@@ -59,8 +59,11 @@ class PromtoolRulesTest {
     @Test
     void rulesThatDisagreeWithTheirTestsFailPromtoolTest() throws IOException {
         // Tests written for the 5 % error threshold, rules generated with 50 %: the firing case must fail.
+        Thresholds d = Thresholds.defaults();
         Settings lax = Settings.defaults().withThresholds(
-                new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05, 0.5));
+                new Thresholds(0.5, 0.1, 2.0, 0.5, 50, 10, 50, 1e9, 8e8, 0.10, 0.05, 0.5, d.notificationFailureRatio(), d.notificationQueueRatio(), d.scrapeDurationRatio(),
+                d.filesystemAvailableRatio(), d.filesystemFillHours(), d.filesystemFillGuardRatio(), d.memoryAvailableRatio(),
+                d.cpuBusyRatio()));
         Generator.write(dir, AlertCatalog.rules(Settings.defaults()), BASE);
         Path laxDir = dir.resolve("lax");
         Generator.write(laxDir, AlertCatalog.rules(lax), BASE);

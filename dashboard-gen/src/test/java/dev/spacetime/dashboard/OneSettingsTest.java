@@ -30,10 +30,12 @@ class OneSettingsTest {
     /** The defaults with the 5xx share 5 % → 8 %, p95 latency 500 ms → 750 ms, memory warning 800 → 600 MB. */
     private static final Settings EDITED = Settings.defaults().withThresholds(edit(Thresholds.defaults()));
 
-    private static Thresholds edit(Thresholds t) {
-        return new Thresholds(0.08, t.minRequestRate(), t.criticalLatencyP99Seconds(), 0.75,
-                t.criticalAuthFailuresPerMin(), t.warningAuthFailuresPerMin(), t.rateLimitHitsPerMin(),
-                t.criticalMemoryBytes(), 6e8, t.sceneLoadErrorRatio(), t.minSceneLoadRate(), t.instancesDownRatio());
+    private static Thresholds edit(Thresholds d) {
+        return new Thresholds(0.08, d.minRequestRate(), d.criticalLatencyP99Seconds(), 0.75,
+                d.criticalAuthFailuresPerMin(), d.warningAuthFailuresPerMin(), d.rateLimitHitsPerMin(),
+                d.criticalMemoryBytes(), 6e8, d.sceneLoadErrorRatio(), d.minSceneLoadRate(), d.instancesDownRatio(), d.notificationFailureRatio(), d.notificationQueueRatio(), d.scrapeDurationRatio(),
+                d.filesystemAvailableRatio(), d.filesystemFillHours(), d.filesystemFillGuardRatio(), d.memoryAvailableRatio(),
+                d.cpuBusyRatio());
     }
 
     @TempDir

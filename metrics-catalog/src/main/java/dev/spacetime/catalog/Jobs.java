@@ -5,6 +5,9 @@ public final class Jobs {
     /** The api-server's /metrics. */
     public static final String API = "spacetime_api";
     public static final String PROMETHEUS = "prometheus";
+    /** Every Alertmanager of the stack (one, or the clustered pair). */
+    public static final String ALERTMANAGER = "alertmanager";
+    /** Node exporter on each host the stack runs on. */
     public static final String NODE = "node";
 
     private Jobs() {

@@ -23,6 +23,19 @@ public final class Labels {
 
     /** The alert name label Prometheus puts on every alert (and on {@code ALERTS}). */
     public static final String ALERTNAME = "alertname";
+    /** Alertmanager's notifier ({@code webhook}, {@code email}...) on its notification counters. */
+    public static final String INTEGRATION = "integration";
+    /** Prometheus' rule group ({@code file;group}) on its rule evaluation counters. */
+    public static final String RULE_GROUP = "rule_group";
+    /** Node exporter's filesystem labels. */
+    public static final String MOUNTPOINT = "mountpoint";
+    public static final String FSTYPE = "fstype";
+    /** Node exporter's device label (disk, network interface, filesystem device). */
+    public static final String DEVICE = "device";
+    /** Node exporter's CPU number. */
+    public static final String CPU = "cpu";
+    /** Node exporter's CPU mode ({@code idle}, {@code user}...). */
+    public static final String MODE = "mode";
 
     /** Histogram bucket upper bound label, set by the client library on {@code _bucket} series. */
     public static final String LE = "le";

@@ -90,6 +90,13 @@ public final class Metrics {
     public static final MetricDef ALERT_NOTIFICATIONS = counter("alert_webhook_alerts_total",
             "Alerts received from Alertmanager's webhook, by status (firing, resolved).", STATUS);
 
+    /**
+     * When the last {@link Heartbeats#WATCHDOG_ALERT} notification reached the webhook (Unix seconds); 0 until the
+     * first one ever. {@code time() - this} is the heartbeat's age.
+     */
+    public static final MetricDef ALERT_HEARTBEAT = gauge("alert_webhook_last_heartbeat_timestamp_seconds",
+            "When Alertmanager last delivered the always-firing Watchdog alert (Unix seconds; 0: never).");
+
     // --- From client_java's JVM/process instrumentation -----------------------------------------------------------
 
     public static final MetricDef PROCESS_RESIDENT_MEMORY = external("process_resident_memory_bytes",
@@ -130,15 +137,131 @@ public final class Metrics {
     public static final MetricDef ALERTS = new MetricDef("ALERTS", MetricType.GAUGE,
             "Pending and firing alerts.", List.of("alertname", "alertstate"), List.of(), Source.PROMETHEUS);
 
+    /** Duration of the last scrape of each target, in seconds (made by Prometheus for every target). */
+    public static final MetricDef SCRAPE_DURATION = external("scrape_duration_seconds", MetricType.GAUGE,
+            "Duration of the last scrape of a target.", Source.PROMETHEUS);
+
+    // --- Prometheus about itself (job "prometheus") --------------------------------------------------------------
+
+    public static final MetricDef PROMETHEUS_ALERTMANAGERS_DISCOVERED = external(
+            "prometheus_notifications_alertmanagers_discovered", MetricType.GAUGE,
+            "The number of Alertmanagers discovered and active.", Source.PROMETHEUS);
+
+    public static final MetricDef PROMETHEUS_NOTIFICATIONS_SENT = external("prometheus_notifications_sent_total",
+            MetricType.COUNTER, "Alerts sent to Alertmanagers.", Source.PROMETHEUS, "alertmanager");
+
+    public static final MetricDef PROMETHEUS_NOTIFICATIONS_ERRORS = external("prometheus_notifications_errors_total",
+            MetricType.COUNTER, "Errors sending alert notifications.", Source.PROMETHEUS, "alertmanager");
+
+    public static final MetricDef PROMETHEUS_NOTIFICATIONS_DROPPED = external(
+            "prometheus_notifications_dropped_total", MetricType.COUNTER,
+            "Alerts dropped due to errors when sending to Alertmanager (or a full queue).", Source.PROMETHEUS);
+
+    public static final MetricDef PROMETHEUS_NOTIFICATIONS_QUEUE_LENGTH = external(
+            "prometheus_notifications_queue_length", MetricType.GAUGE,
+            "The number of alert notifications in the queue.", Source.PROMETHEUS);
+
+    public static final MetricDef PROMETHEUS_NOTIFICATIONS_QUEUE_CAPACITY = external(
+            "prometheus_notifications_queue_capacity", MetricType.GAUGE,
+            "The capacity of the alert notifications queue.", Source.PROMETHEUS);
+
+    public static final MetricDef PROMETHEUS_RULE_EVALUATION_FAILURES = external(
+            "prometheus_rule_evaluation_failures_total", MetricType.COUNTER,
+            "Rule evaluations that failed.", Source.PROMETHEUS, Labels.RULE_GROUP);
+
+    public static final MetricDef PROMETHEUS_RULE_EVALUATIONS = external("prometheus_rule_evaluations_total",
+            MetricType.COUNTER, "Rule evaluations.", Source.PROMETHEUS, Labels.RULE_GROUP);
+
+    public static final MetricDef PROMETHEUS_RULE_GROUP_MISSED = external(
+            "prometheus_rule_group_iterations_missed_total", MetricType.COUNTER,
+            "Rule group evaluations missed due to slow rule group evaluation.", Source.PROMETHEUS, Labels.RULE_GROUP);
+
+    public static final MetricDef PROMETHEUS_RULE_GROUP_DURATION = external(
+            "prometheus_rule_group_last_duration_seconds", MetricType.GAUGE,
+            "The duration of the last rule group evaluation.", Source.PROMETHEUS, Labels.RULE_GROUP);
+
+    public static final MetricDef PROMETHEUS_CONFIG_RELOAD_SUCCESSFUL = external(
+            "prometheus_config_last_reload_successful", MetricType.GAUGE,
+            "Whether the last configuration reload attempt was successful (1) or not (0).", Source.PROMETHEUS);
+
+    // --- Alertmanager about itself (job "alertmanager") ----------------------------------------------------------
+
+    /**
+     * Notification attempts per integration (Alertmanager 0.25, Debian's; 0.27 and later add {@code receiver_name}).
+     */
+    public static final MetricDef ALERTMANAGER_NOTIFICATIONS = external("alertmanager_notifications_total",
+            MetricType.COUNTER, "The total number of attempted notifications.", Source.ALERTMANAGER,
+            Labels.INTEGRATION);
+
+    public static final MetricDef ALERTMANAGER_NOTIFICATIONS_FAILED = external(
+            "alertmanager_notifications_failed_total", MetricType.COUNTER,
+            "The total number of failed notifications.", Source.ALERTMANAGER, Labels.INTEGRATION);
+
+    public static final MetricDef ALERTMANAGER_CONFIG_RELOAD_SUCCESSFUL = external(
+            "alertmanager_config_last_reload_successful", MetricType.GAUGE,
+            "Whether the last configuration reload attempt was successful (1) or not (0).", Source.ALERTMANAGER);
+
+    public static final MetricDef ALERTMANAGER_CLUSTER_MEMBERS = external("alertmanager_cluster_members",
+            MetricType.GAUGE, "Number indicating current number of members in cluster.", Source.ALERTMANAGER);
+
+    public static final MetricDef ALERTMANAGER_ALERTS = external("alertmanager_alerts", MetricType.GAUGE,
+            "How many alerts by state.", Source.ALERTMANAGER, STATE);
+
+    // --- Node exporter (job "node") ------------------------------------------------------------------------------
+
+    public static final MetricDef NODE_FILESYSTEM_AVAIL = external("node_filesystem_avail_bytes", MetricType.GAUGE,
+            "Filesystem space available to non-root users in bytes.", Source.NODE_EXPORTER,
+            Labels.DEVICE, Labels.FSTYPE, Labels.MOUNTPOINT);
+
+    public static final MetricDef NODE_FILESYSTEM_SIZE = external("node_filesystem_size_bytes", MetricType.GAUGE,
+            "Filesystem size in bytes.", Source.NODE_EXPORTER, Labels.DEVICE, Labels.FSTYPE, Labels.MOUNTPOINT);
+
+    public static final MetricDef NODE_FILESYSTEM_READONLY = external("node_filesystem_readonly", MetricType.GAUGE,
+            "Filesystem read-only status.", Source.NODE_EXPORTER, Labels.DEVICE, Labels.FSTYPE, Labels.MOUNTPOINT);
+
+    public static final MetricDef NODE_MEMORY_AVAILABLE = external("node_memory_MemAvailable_bytes",
+            MetricType.GAUGE, "Memory information field MemAvailable_bytes.", Source.NODE_EXPORTER);
+
+    public static final MetricDef NODE_MEMORY_TOTAL = external("node_memory_MemTotal_bytes", MetricType.GAUGE,
+            "Memory information field MemTotal_bytes.", Source.NODE_EXPORTER);
+
+    public static final MetricDef NODE_CPU_SECONDS = external("node_cpu_seconds_total", MetricType.COUNTER,
+            "Seconds the CPUs spent in each mode.", Source.NODE_EXPORTER, Labels.CPU, Labels.MODE);
+
+    public static final MetricDef NODE_DISK_READ_BYTES = external("node_disk_read_bytes_total", MetricType.COUNTER,
+            "The total number of bytes read successfully.", Source.NODE_EXPORTER, Labels.DEVICE);
+
+    public static final MetricDef NODE_DISK_WRITTEN_BYTES = external("node_disk_written_bytes_total",
+            MetricType.COUNTER, "The total number of bytes written successfully.", Source.NODE_EXPORTER,
+            Labels.DEVICE);
+
+    public static final MetricDef NODE_DISK_IO_TIME = external("node_disk_io_time_seconds_total",
+            MetricType.COUNTER, "Total seconds spent doing I/Os.", Source.NODE_EXPORTER, Labels.DEVICE);
+
+    public static final MetricDef NODE_NETWORK_RECEIVE_BYTES = external("node_network_receive_bytes_total",
+            MetricType.COUNTER, "Network device statistic receive_bytes.", Source.NODE_EXPORTER, Labels.DEVICE);
+
+    public static final MetricDef NODE_NETWORK_TRANSMIT_BYTES = external("node_network_transmit_bytes_total",
+            MetricType.COUNTER, "Network device statistic transmit_bytes.", Source.NODE_EXPORTER, Labels.DEVICE);
+
     /** Every definition above, in declaration order. */
     public static final List<MetricDef> ALL = List.of(
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUEST_SIZE, HTTP_RESPONSE_SIZE, ACTIVE_CONNECTIONS,
             AUTH_ATTEMPTS, RATE_LIMIT_HITS,
             SCENE_LOADS, SCENE_LOAD_ERRORS, SCENE_LOAD_DURATION, ENGINE_FPS, ENGINE_TARGET_FPS, ENGINE_FRAME_TIME,
-            HEALTH_STATUS, ALERT_NOTIFICATIONS,
+            HEALTH_STATUS, ALERT_NOTIFICATIONS, ALERT_HEARTBEAT,
             WORKLOAD_IN_FLIGHT, WORKLOAD_QUEUE_DEPTH, WORKLOAD_THREADS, WORKLOAD_REJECTIONS, CONNECTIONS_DROPPED,
             PROCESS_RESIDENT_MEMORY, PROCESS_START_TIME, JVM_MEMORY_USED,
-            UP, ALERTS);
+            UP, ALERTS, SCRAPE_DURATION,
+            PROMETHEUS_ALERTMANAGERS_DISCOVERED, PROMETHEUS_NOTIFICATIONS_SENT, PROMETHEUS_NOTIFICATIONS_ERRORS,
+            PROMETHEUS_NOTIFICATIONS_DROPPED, PROMETHEUS_NOTIFICATIONS_QUEUE_LENGTH,
+            PROMETHEUS_NOTIFICATIONS_QUEUE_CAPACITY, PROMETHEUS_RULE_EVALUATION_FAILURES, PROMETHEUS_RULE_EVALUATIONS,
+            PROMETHEUS_RULE_GROUP_MISSED, PROMETHEUS_RULE_GROUP_DURATION, PROMETHEUS_CONFIG_RELOAD_SUCCESSFUL,
+            ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, ALERTMANAGER_CONFIG_RELOAD_SUCCESSFUL,
+            ALERTMANAGER_CLUSTER_MEMBERS, ALERTMANAGER_ALERTS,
+            NODE_FILESYSTEM_AVAIL, NODE_FILESYSTEM_SIZE, NODE_FILESYSTEM_READONLY, NODE_MEMORY_AVAILABLE,
+            NODE_MEMORY_TOTAL, NODE_CPU_SECONDS, NODE_DISK_READ_BYTES, NODE_DISK_WRITTEN_BYTES, NODE_DISK_IO_TIME,
+            NODE_NETWORK_RECEIVE_BYTES, NODE_NETWORK_TRANSMIT_BYTES);
 
     /** Definitions the api-server itself registers. */
     public static List<MetricDef> application() {
@@ -162,8 +285,8 @@ public final class Metrics {
         return new MetricDef(name, MetricType.HISTOGRAM, help, Arrays.asList(labels), buckets, Source.APPLICATION);
     }
 
-    private static MetricDef external(String name, MetricType type, String help, Source source) {
-        return new MetricDef(name, type, help, List.of(), List.of(), source);
+    private static MetricDef external(String name, MetricType type, String help, Source source, String... labels) {
+        return new MetricDef(name, type, help, Arrays.asList(labels), List.of(), source);
     }
 
     private Metrics() {

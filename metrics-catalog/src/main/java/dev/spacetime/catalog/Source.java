@@ -6,6 +6,10 @@ public enum Source {
     APPLICATION,
     /** Exposed by client_java's JVM/process instrumentation inside the api-server. */
     INSTRUMENTATION,
-    /** Synthesised by Prometheus (up, ALERTS) or by node exporter; never exposed by the api-server. */
-    PROMETHEUS
+    /** Synthesised by Prometheus (up, ALERTS, scrape_duration_seconds) or exposed by Prometheus about itself. */
+    PROMETHEUS,
+    /** Exposed by Alertmanager about itself. */
+    ALERTMANAGER,
+    /** Exposed by node exporter about its host. */
+    NODE_EXPORTER
 }

@@ -61,6 +61,11 @@ public record Scope(String job, Optional<Cluster> cluster) {
         return new Scope(job, Optional.of(new Cluster(label, value)));
     }
 
+    /** Another job of the same cluster: how the stack's own jobs ({@link StackJobs}) are selected. */
+    public Scope withJob(String otherJob) {
+        return new Scope(otherJob, cluster);
+    }
+
     /** The labels that say which API a series belongs to, in selector order: the cluster label (if any), job. */
     public Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();

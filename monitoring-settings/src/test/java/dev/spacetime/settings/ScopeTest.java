@@ -39,6 +39,8 @@ class ScopeTest {
         assertThatThrownBy(() -> new Thresholds(d.httpErrorRatio(), d.minRequestRate(), d.criticalLatencyP99Seconds(),
                 d.warningLatencyP95Seconds(), d.criticalAuthFailuresPerMin(), d.warningAuthFailuresPerMin(),
                 d.rateLimitHitsPerMin(), d.criticalMemoryBytes(), d.warningMemoryBytes(), d.sceneLoadErrorRatio(),
-                d.minSceneLoadRate(), 1.0)).isInstanceOf(IllegalArgumentException.class);
+                d.minSceneLoadRate(), 1.0, d.notificationFailureRatio(), d.notificationQueueRatio(), d.scrapeDurationRatio(),
+                d.filesystemAvailableRatio(), d.filesystemFillHours(), d.filesystemFillGuardRatio(), d.memoryAvailableRatio(),
+                d.cpuBusyRatio())).isInstanceOf(IllegalArgumentException.class);
     }
 }
