@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Severity {
     CRITICAL,
     WARNING,
-    INFO;
+    INFO,
+    /** Not for people: the always-firing Watchdog (kube-prometheus' convention), routed to its own receiver. */
+    NONE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
