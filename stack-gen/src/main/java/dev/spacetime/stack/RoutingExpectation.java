@@ -41,6 +41,7 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
             case CRITICAL -> Receiver.CRITICAL;
             case WARNING -> Receiver.WARNING;
             case INFO -> Receiver.INFO;
+            case NONE -> Receiver.DEFAULT;
         };
     }
 
