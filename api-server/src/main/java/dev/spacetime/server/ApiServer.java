@@ -2,6 +2,7 @@ package dev.spacetime.server;
 
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.scene.project.DemoProject;
+import dev.spacetime.server.alerts.LastHeartbeat;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenFile;
 import dev.spacetime.server.auth.TokenService;
@@ -69,15 +70,16 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts everything and returns once the server accepts connections. */
     public static ApiServer start(ServerConfig config) throws StartupException {
-        return start(config, modules -> List.of(), Optional.empty());
+        return start(config, modules -> List.of(), Optional.empty(), Clock.systemUTC());
     }
 
     /**
      * As {@link #start(ServerConfig)}, for tests: the features {@code extraFeatures} builds from the server's modules
-     * are mounted after the standard ones, and {@code tracer}, when given, observes requests instead of the profiler.
+     * are mounted after the standard ones, {@code tracer}, when given, observes requests instead of the profiler, and
+     * {@code clock} is the server's clock.
      */
     static ApiServer start(ServerConfig config, Function<Modules, List<RouteFeature>> extraFeatures,
-                           Optional<RequestTracer> tracer) throws StartupException {
+                           Optional<RequestTracer> tracer, Clock clock) throws StartupException {
         Optional<Path> temp = Optional.empty();
         Path projectRoot;
         try {
@@ -96,7 +98,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            return start(config, vertx, projectRoot, temp, extraFeatures, tracer);
+            return start(config, vertx, projectRoot, temp, extraFeatures, tracer, clock);
         } catch (StartupException | RuntimeException e) {
             await(vertx.close(), Duration.ofSeconds(5));
             temp.ifPresent(ApiServer::deleteQuietly);
@@ -106,19 +108,19 @@ public final class ApiServer implements AutoCloseable {
 
     private static ApiServer start(ServerConfig config, Vertx vertx, Path projectRoot, Optional<Path> temp,
                                    Function<Modules, List<RouteFeature>> extraFeatures,
-                                   Optional<RequestTracer> tracer) throws StartupException {
+                                   Optional<RequestTracer> tracer, Clock clock) throws StartupException {
         ServerMetrics metrics = new ServerMetrics();
         ConnectionGuard connections = new ConnectionGuard(vertx, config.connections(), metrics);
         metrics.gaugeSource(Metrics.ACTIVE_CONNECTIONS, connections::open);
 
         StateStore state;
         try {
-            state = StateStore.open(config.stateDir(), Clock.systemUTC());
+            state = StateStore.open(config.stateDir(), clock);
         } catch (IOException e) {
             throw new StartupException("cannot use the state directory " + config.stateDir() + ": "
                     + e.getMessage(), e);
         }
-        TokenService tokens = new TokenService(vertx, config.auth(), Clock.systemUTC(), state);
+        TokenService tokens = new TokenService(vertx, config.auth(), clock, state);
         RateLimiter limiter = new RateLimiter(config.rateLimit().perMinute(), config.rateLimit().maxBuckets(),
                 System::nanoTime);
         SceneHost scenes;
@@ -138,7 +140,8 @@ public final class ApiServer implements AutoCloseable {
         try {
             // Two threads: /metrics and /health/quick take milliseconds; they must never queue behind scene work.
             Modules modules = new Modules(vertx, config, projectRoot, metrics, connections, state, tokens, scenes,
-                    workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2));
+                    workload, vertx.createSharedWorkerExecutor("spacetime-monitoring", 2),
+                    new LastHeartbeat(state, metrics), clock);
             HealthService health = new HealthService(modules.healthChecks(), config.health().checkTimeout(),
                     metrics.gauge(Metrics.HEALTH_STATUS));
             // The first report sets the health gauges before anyone can scrape.

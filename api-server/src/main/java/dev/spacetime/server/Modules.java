@@ -1,10 +1,12 @@
 package dev.spacetime.server;
 
 import dev.spacetime.server.alerts.AlertWebhookFeature;
+import dev.spacetime.server.alerts.LastHeartbeat;
 import dev.spacetime.server.auth.TokenService;
 import dev.spacetime.server.auth.admin.AuthFeature;
 import dev.spacetime.server.config.ServerConfig;
 import dev.spacetime.server.connections.ConnectionGuard;
+import dev.spacetime.server.health.AlertingCheck;
 import dev.spacetime.server.health.ConnectionsCheck;
 import dev.spacetime.server.health.FileSystemCheck;
 import dev.spacetime.server.health.HealthCheck;
@@ -26,6 +28,7 @@ import dev.spacetime.server.workload.Workload;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -35,10 +38,12 @@ import java.util.List;
  *
  * @param projectRoot the project directory that plays {@code res://} (absolute)
  * @param monitoring  the executor of the monitoring routes' blocking parts: never shared with the workload
+ * @param heartbeat   the dead man's switch: the webhook records it, the {@code alerting} subsystem judges it
+ * @param clock       the server's clock (tests move it by hand)
  */
 record Modules(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics metrics,
                ConnectionGuard connections, StateStore state, TokenService tokens, SceneHost scenes,
-               Workload workload, WorkerExecutor monitoring) {
+               Workload workload, WorkerExecutor monitoring, LastHeartbeat heartbeat, Clock clock) {
 
     /** Mounted in this order (routes are independent; the order only fixes declaration order). */
     List<RouteFeature> features(HealthService health, ProfilingFeature profiling) {
@@ -47,7 +52,8 @@ record Modules(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics
                 new MetricsFeature(metrics.registry(), monitoring),
                 new AuthFeature(tokens, config.tokenFile()),
                 new SceneFeature(scenes, workload),
-                new AlertWebhookFeature(state, metrics, vertx, tokens, config.alertWebhookTokenPath()),
+                new AlertWebhookFeature(state, metrics, vertx, tokens, config.alertWebhookTokenPath(), heartbeat,
+                        clock),
                 profiling,
                 new RunbookFeature(),
                 new ViewerFeature());
@@ -69,6 +75,7 @@ record Modules(Vertx vertx, ServerConfig config, Path projectRoot, ServerMetrics
                 new FileSystemCheck(projectRoot),
                 new ConnectionsCheck(connections::open, h.connectionsDegraded(), h.connectionsUnhealthy()),
                 new SceneLoaderCheck(scenes),
-                new EngineCheck(scenes));
+                new EngineCheck(scenes),
+                new AlertingCheck(heartbeat::get, config.alerting().heartbeatWindow(), clock));
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -49,22 +50,27 @@ final class TestServer implements AutoCloseable {
 
     /** With these routes mounted after the standard ones. */
     static TestServer start(UnaryOperator<ServerConfig> tweak, List<RouteFeature> extra) throws Exception {
-        return start(tweak, modules -> extra, Optional.empty());
+        return start(tweak, modules -> extra, Optional.empty(), Clock.systemUTC());
     }
 
     /** With the routes built from the server's modules mounted after the standard ones. */
     static TestServer start(UnaryOperator<ServerConfig> tweak, Function<Modules, List<RouteFeature>> extra)
             throws Exception {
-        return start(tweak, extra, Optional.empty());
+        return start(tweak, extra, Optional.empty(), Clock.systemUTC());
     }
 
     /** With {@code tracer} observing every request instead of the profiler. */
     static TestServer start(UnaryOperator<ServerConfig> tweak, RequestTracer tracer) throws Exception {
-        return start(tweak, modules -> List.of(), Optional.of(tracer));
+        return start(tweak, modules -> List.of(), Optional.of(tracer), Clock.systemUTC());
+    }
+
+    /** With {@code clock} as the server's clock. */
+    static TestServer start(UnaryOperator<ServerConfig> tweak, Clock clock) throws Exception {
+        return start(tweak, modules -> List.of(), Optional.empty(), clock);
     }
 
     private static TestServer start(UnaryOperator<ServerConfig> tweak, Function<Modules, List<RouteFeature>> extra,
-                                    Optional<RequestTracer> tracer) throws Exception {
+                                    Optional<RequestTracer> tracer, Clock clock) throws Exception {
         Path dir = Files.createTempDirectory("spacetime-test-");
         // The demo project, as the server serves without a root, but in a directory the test owns.
         Path project = DemoProject.materialise(dir.resolve("project"));
@@ -72,7 +78,7 @@ final class TestServer implements AutoCloseable {
                 .withProjectRoot(project).withStateDir(dir.resolve("home/.spacetime/state"));
         base = base.withAuth(new ServerConfig.Auth(Optional.of(SECRET), base.auth().tokenTtl(),
                 base.auth().rotationGrace()));
-        return new TestServer(ApiServer.start(tweak.apply(base), extra, tracer), dir);
+        return new TestServer(ApiServer.start(tweak.apply(base), extra, tracer, clock), dir);
     }
 
     URI uri(String path) {

@@ -1,5 +1,6 @@
 package dev.spacetime.server.alerts;
 
+import dev.spacetime.catalog.Heartbeats;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.server.auth.Role;
 import dev.spacetime.server.auth.TokenService;
@@ -20,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +41,13 @@ import java.util.logging.Logger;
  * <p>The kept alerts survive restarts: each notification is stored ({@link AlertRecords}) before the 200, so one
  * Alertmanager saw acknowledged is never lost, and one that could not be stored gets a 503 it retries.
  *
+ * <p>Heartbeats: a firing {@link Heartbeats#WATCHDOG_ALERT} alert is the dead man's switch,
+ * recorded in {@link LastHeartbeat} (stored before the 200 like any alert). Watchdog notifications, firing or
+ * resolved, are neither kept nor counted: they arrive every minute and would bury the alerts someone must read (and
+ * make {@code alert_webhook_alerts_total} grow whether or not anything is wrong); the heartbeat has its own gauge.
+ * A resolved Watchdog is no heartbeat (Prometheus stopped evaluating it): it is logged, and the heartbeat ages.
+ * Validation is the same for every alert: a malformed payload is refused whole, heartbeat included.
+ *
  * <p>The webhook is not rate limited: Alertmanager batches by group and retries, and a 429 would only delay
  * notifications; its token is the gate, and the body limit and store capacity bound what a token holder can cost.
  */
@@ -55,14 +64,19 @@ public final class AlertWebhookFeature implements RouteFeature {
     private final Vertx vertx;
     private final TokenService tokens;
     private final Path webhookTokenFile;
+    private final LastHeartbeat heartbeat;
+    private final Clock clock;
 
     /**
-     * Keeps alerts in {@code state} (restoring the kept ones now) and counts them in {@code metrics}; once the server
-     * listens, writes the webhook token from {@code tokens} to {@code webhookTokenFile} and keeps it fresh.
+     * Keeps alerts in {@code state} (restoring the kept ones now) and counts them in {@code metrics}, heartbeats in
+     * {@code heartbeat}, each received at {@code clock}'s time; once the server listens, writes the webhook token from
+     * {@code tokens} to {@code webhookTokenFile} and keeps it fresh.
      */
     public AlertWebhookFeature(StateStore state, ServerMetrics metrics, Vertx vertx, TokenService tokens,
-                               Path webhookTokenFile) {
+                               Path webhookTokenFile, LastHeartbeat heartbeat, Clock clock) {
         this.kept = state.alerts();
+        this.heartbeat = heartbeat;
+        this.clock = clock;
         this.vertx = vertx;
         this.tokens = tokens;
         this.webhookTokenFile = webhookTokenFile.toAbsolutePath();
@@ -75,14 +89,24 @@ public final class AlertWebhookFeature implements RouteFeature {
     @Override
     public void mount(Routes routes) {
         routes.post(WEBHOOK_PATH).role(Role.WEBHOOK).jsonBody().handler(rc -> {
-            WebhookPayload payload = WebhookPayload.parse(RequestContext.of(rc).json(), Instant.now());
-            CompletableFuture<Void> saved;
-            // The change and its queueing under one lock: the table sees changes in the order the store made them.
-            synchronized (store) {
-                List<String> evicted = store.putAll(payload.alerts());
-                saved = kept.save(payload.alerts().stream().map(AlertWebhookFeature::row).toList(), evicted);
+            Instant now = clock.instant();
+            WebhookPayload payload = WebhookPayload.parse(RequestContext.of(rc).json(), now);
+            List<ReceivedAlert> alerts = payload.alerts().stream().filter(a -> !LastHeartbeat.isWatchdog(a)).toList();
+            CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
+            if (!alerts.isEmpty()) {
+                // The change and its queueing under one lock: the table sees changes in the order the store made them.
+                synchronized (store) {
+                    List<String> evicted = store.putAll(alerts);
+                    saved = kept.save(alerts.stream().map(AlertWebhookFeature::row).toList(), evicted);
+                }
+                alerts.forEach(alert -> received.get(alert.status()).inc());
             }
-            payload.alerts().forEach(alert -> received.get(alert.status()).inc());
+            if (payload.alerts().stream().anyMatch(LastHeartbeat::isHeartbeat)) {
+                saved = CompletableFuture.allOf(saved, heartbeat.record(now));
+            } else if (alerts.size() < payload.alerts().size()) {
+                LOG.warning("the " + Heartbeats.WATCHDOG_ALERT + " alert was resolved: Prometheus stopped"
+                        + " evaluating it, and no heartbeat comes until it fires again");
+            }
             Future.fromCompletionStage(saved, rc.vertx().getOrCreateContext()).onComplete(ar -> {
                 if (ar.failed()) {
                     rc.fail(StateStore.reply(ar.cause()));
@@ -101,20 +125,32 @@ public final class AlertWebhookFeature implements RouteFeature {
         });
     }
 
-    /** Puts the kept alerts back in order; rows that cannot be read, or no longer fit, are dropped from the table. */
+    /**
+     * Puts the kept alerts back in order; rows that cannot be read, or no longer fit, are dropped from the table, and
+     * so are Watchdog alerts kept by a server that listed them as ordinary alerts.
+     */
     private void restore(List<AlertRecords.Row> rows) {
         List<ReceivedAlert> alerts = new ArrayList<>(rows.size());
         List<String> dropped = new ArrayList<>();
+        List<String> watchdogs = new ArrayList<>();
         for (AlertRecords.Row row : rows) {
+            ReceivedAlert alert;
             try {
-                alerts.add(ReceivedAlert.fromJson(new JsonObject(row.json())));
+                alert = ReceivedAlert.fromJson(new JsonObject(row.json()));
             } catch (RuntimeException e) {
                 dropped.add(row.fingerprint());
+                continue;
+            }
+            if (LastHeartbeat.isWatchdog(alert)) {
+                watchdogs.add(row.fingerprint());
+            } else {
+                alerts.add(alert);
             }
         }
         if (!dropped.isEmpty()) {
             LOG.warning(dropped.size() + " kept alerts could not be read and were dropped");
         }
+        dropped.addAll(watchdogs);
         dropped.addAll(store.putAll(alerts));
         if (!dropped.isEmpty()) {
             kept.save(List.of(), dropped);

@@ -49,7 +49,9 @@ public final class ConfigLoader {
             new Setting("--workload-deadline-ms", "SPACETIME_WORKLOAD_DEADLINE_MS", "workload.deadlineMs"),
             new Setting("--connections-per-client", "SPACETIME_CONNECTIONS_PER_CLIENT", "connections.perClient"),
             new Setting("--head-timeout-ms", "SPACETIME_HEAD_TIMEOUT_MS", "connections.headTimeoutMs"),
-            new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"));
+            new Setting("--state-dir", "SPACETIME_STATE_DIR", "stateDir"),
+            new Setting("--alerting-heartbeat-window-seconds", "SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS",
+                    "alerting.heartbeatWindowSeconds"));
     /**
      * Scene work is CPU-bound: one thread per core, at least two so one slow scene cannot block every other; and no
      * more than the heap holds (a 50,000-node scene job holds about 80 MB at its peak; one thread per 128 MiB of
@@ -64,7 +66,7 @@ public final class ConfigLoader {
             + " [--token-file F] [--environment NAME] [--alert-webhook-token-file F] [--instrumentation true|false]"
             + " [--profiler true|false] [--profiler-sample-rate R] [--workload-threads N] [--workload-queue N]"
             + " [--workload-deadline-ms MS] [--connections-per-client N] [--head-timeout-ms MS] [--state-dir DIR]"
-            + " [--config FILE]";
+            + " [--alerting-heartbeat-window-seconds N] [--config FILE]";
 
     private ConfigLoader() {
     }
@@ -207,9 +209,13 @@ public final class ConfigLoader {
                 (int) c.integer("perClient", 64, 1, 1_000_000),
                 Duration.ofMillis(c.integer("headTimeoutMs", 10_000, 1, 3_600_000)));
 
+        // Up to a week: the heartbeat comes every minute, and a switch that waits longer tells nobody anything.
+        var alerting = new ServerConfig.Alerting(Duration.ofSeconds(root.node("alerting")
+                .integer("heartbeatWindowSeconds", 300, 1, Duration.ofDays(7).toSeconds())));
+
         root.rejectUnknown();
         return new ServerConfig(host, port, projectRoot, tokenFile, drain, health, auth, rateLimit, scenes,
-                alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
+                alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir, alerting);
     }
 
     private static ServerConfig.Scenes scenes(ConfigNode s) {

@@ -23,12 +23,13 @@ import java.util.Set;
  * @param connections           per-client connection limit and request head timeout
  * @param stateDir              where the state that survives restarts is kept (tokens, alerts, scene history,
  *                              profiler settings); created owner-only
+ * @param alerting              the dead man's switch the {@code alerting} health subsystem watches
  */
 public record ServerConfig(String host, int port, Optional<Path> projectRoot, Path tokenFile, Duration drainTimeout,
                            Health health, Auth auth, RateLimit rateLimit, Scenes scenes,
                            Optional<Path> alertWebhookTokenFile, Instrumentation instrumentation,
                            Profiling profiler, Workload workload, Connections connections,
-                           Path stateDir) {
+                           Path stateDir, Alerting alerting) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -161,6 +162,13 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
     public record Connections(int perClient, Duration headTimeout) {
     }
 
+    /**
+     * @param heartbeatWindow the {@code alerting} subsystem is degraded once the last Watchdog heartbeat is older than
+     *                        this (it comes every minute with the generated stack's routing)
+     */
+    public record Alerting(Duration heartbeatWindow) {
+    }
+
     /** Defaults only: what a test or an embedding starts from. */
     public static ServerConfig defaults() {
         return ConfigLoader.fromMap(Map.of());
@@ -223,6 +231,10 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         return toBuilder().stateDir(dir).build();
     }
 
+    public ServerConfig withAlerting(Alerting newAlerting) {
+        return toBuilder().alerting(newAlerting).build();
+    }
+
     /** Changes some components of an existing config; only {@link #toBuilder()} creates one, so none is ever unset. */
     public static final class Builder {
         private String host;
@@ -240,6 +252,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
         private Workload workload;
         private Connections connections;
         private Path stateDir;
+        private Alerting alerting;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -257,6 +270,7 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             workload = c.workload;
             connections = c.connections;
             stateDir = c.stateDir;
+            alerting = c.alerting;
         }
 
         public Builder host(String value) {
@@ -334,9 +348,14 @@ public record ServerConfig(String host, int port, Optional<Path> projectRoot, Pa
             return this;
         }
 
+        public Builder alerting(Alerting value) {
+            alerting = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, projectRoot, tokenFile, drainTimeout, health, auth, rateLimit, scenes,
-                    alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir);
+                    alertWebhookTokenFile, instrumentation, profiler, workload, connections, stateDir, alerting);
         }
     }
 }

@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Received alerts, one row per fingerprint (the latest notification, as JSON). The in-memory store decides what is
  * evicted when it is full; its evictions are deleted here in the same write, so the table holds what the store holds.
+ * Beside them, when the last heartbeat (the always-firing Watchdog) arrived.
  */
 public final class AlertRecords {
 
@@ -55,6 +58,26 @@ public final class AlertRecords {
             }
             return null;
         });
+    }
+
+    /** Stores when a heartbeat arrived; an earlier time than the stored one leaves it, so the time never goes back. */
+    public CompletableFuture<Void> heartbeat(Instant receivedAt) {
+        long at = receivedAt.toEpochMilli();
+        return store.write(db -> {
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO alert_heartbeat (id, received_at) VALUES"
+                    + " (1, ?) ON CONFLICT (id) DO UPDATE SET received_at = MAX(received_at, excluded.received_at)")) {
+                s.setLong(1, at);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    static Optional<Instant> readHeartbeat(Connection db) throws SQLException {
+        try (Statement s = db.createStatement();
+             var rs = s.executeQuery("SELECT received_at FROM alert_heartbeat WHERE id = 1")) {
+            return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+        }
     }
 
     static List<Row> read(Connection db) throws SQLException {

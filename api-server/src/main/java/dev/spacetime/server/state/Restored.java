@@ -15,13 +15,14 @@ import java.util.Optional;
 /**
  * What the server kept from its previous runs, read once when the store opens.
  *
- * @param settings     named values: the signing secret, named credentials, profiler changes
- * @param tokens       tokens still accepted (not revoked, not expired)
- * @param alerts       received alerts, least recently updated first
- * @param sceneHistory scene loads, newest first
+ * @param settings      named values: the signing secret, named credentials, profiler changes
+ * @param tokens        tokens still accepted (not revoked, not expired)
+ * @param alerts        received alerts, least recently updated first
+ * @param sceneHistory  scene loads, newest first
+ * @param lastHeartbeat when the last Watchdog heartbeat arrived; empty when none ever did
  */
 public record Restored(Map<String, String> settings, List<TokenRecords.Row> tokens, List<AlertRecords.Row> alerts,
-                       List<LoadRecord> sceneHistory) {
+                       List<LoadRecord> sceneHistory, Optional<Instant> lastHeartbeat) {
 
     /** The token signing secret: 256 bits from SecureRandom, generated when the database is created. */
     static final String SECRET = "auth.secret";
@@ -58,6 +59,6 @@ public record Restored(Map<String, String> settings, List<TokenRecords.Row> toke
             settings.put(SECRET, secret);
         }
         return new Restored(settings, TokenRecords.readAccepted(db, now), AlertRecords.read(db),
-                SceneHistoryRecords.read(db));
+                SceneHistoryRecords.read(db), AlertRecords.readHeartbeat(db));
     }
 }

@@ -25,7 +25,12 @@ final class Schema {
                     "CREATE TABLE alerts (fingerprint TEXT PRIMARY KEY, seq INTEGER NOT NULL, alert TEXT NOT NULL)",
                     "CREATE TABLE scene_history (seq INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL,"
                             + " at TEXT NOT NULL, duration_ms REAL NOT NULL, error TEXT, message TEXT NOT NULL,"
-                            + " node_count INTEGER NOT NULL)"));
+                            + " node_count INTEGER NOT NULL)"),
+            List.of(
+                    // When the last Watchdog heartbeat reached the webhook (epoch ms): one row, kept apart from the
+                    // alerts, which it never joins.
+                    "CREATE TABLE alert_heartbeat (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            + " received_at INTEGER NOT NULL)"));
 
     /** The version this server writes. */
     static final int VERSION = MIGRATIONS.size();
