@@ -25,7 +25,7 @@ class HealthTest {
             assertThat(body.getBoolean("healthy")).isTrue();
             JsonObject subsystems = body.getJsonObject("subsystems");
             assertThat(subsystems.fieldNames()).containsExactlyInAnyOrder("memory", "file_system", "connections",
-                    "scene_loader", "engine");
+                    "scene_loader", "engine", "alerting");
             for (String name : subsystems.fieldNames()) {
                 JsonObject sub = subsystems.getJsonObject(name);
                 assertThat(sub.fieldNames()).containsExactlyInAnyOrder("status", "message", "check_duration_ms",

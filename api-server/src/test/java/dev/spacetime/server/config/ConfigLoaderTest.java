@@ -131,6 +131,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void heartbeatWindowFromFlagEnvironmentAndFile() throws Exception {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).alerting().heartbeatWindow())
+                .isEqualTo(Duration.ofMinutes(5));
+        Path file = yaml("alerting: {heartbeatWindowSeconds: 120}\n");
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()}, Map.of()).alerting()
+                .heartbeatWindow()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(ConfigLoader.load(new String[] {"--config", file.toString()},
+                Map.of("SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS", "180")).alerting().heartbeatWindow())
+                .isEqualTo(Duration.ofSeconds(180));
+        assertThat(ConfigLoader.load(new String[] {"--alerting-heartbeat-window-seconds", "240"},
+                Map.of("SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS", "180")).alerting().heartbeatWindow())
+                .isEqualTo(Duration.ofSeconds(240));
+        for (String bad : new String[] {"0", "-5", "5m", "604801"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--alerting-heartbeat-window-seconds", bad},
+                    Map.of())).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("configuration key 'alerting.heartbeatWindowSeconds' must be");
+        }
+        Path typo = yaml("alerting: {heartbeatWindow: 120}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config", typo.toString()}, Map.of()))
+                .hasMessage("unknown configuration key 'alerting.heartbeatWindow'");
+    }
+
+    @Test
     void sceneSettingsWithPerEnvironmentWhitelists() throws Exception {
         ServerConfig.Scenes d = ConfigLoader.load(new String[0], Map.of()).scenes();
         assertThat(d.mainScene()).isEqualTo("res://main.tscn");
