@@ -125,6 +125,24 @@ class AlertingHealthTest {
     }
 
     @Test
+    void aRevokedCopyOfTheWebhookTokenIsRefusedAndItsHeartbeatNotRecorded() throws Exception {
+        // What an end-to-end test does to make deliveries fail: Alertmanager holds a copy, the copy is revoked (the
+        // server writes a new token to its file at once, which the copy's holder never reads).
+        MutableClock clock = new MutableClock(T0);
+        try (TestServer s = start(clock)) {
+            String copy = Files.readString(s.server.modules().config().alertWebhookTokenPath()).trim();
+            var revoke = s.send("POST", "/auth/revoke", new JsonObject().put("token", copy).encode(),
+                    "Authorization", "Bearer " + s.adminToken(), "Content-Type", "application/json");
+            assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+            var refused = s.send("POST", "/alerts/webhook", AlertWebhookTest.payload("firing", watchdog("firing"))
+                    .encode(), "Authorization", "Bearer " + copy, "Content-Type", "application/json");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(alerting(s).getJsonObject("details").getString("heartbeat")).isEqualTo("never");
+            assertThat(TestServer.sample(s.metrics(), HEARTBEAT)).isZero();
+        }
+    }
+
+    @Test
     void theWindowIsAnOption() throws Exception {
         MutableClock clock = new MutableClock(T0);
         try (TestServer s = TestServer.start(c -> c.withAlerting(new ServerConfig.Alerting(Duration.ofSeconds(60))),
