@@ -61,7 +61,7 @@ class MetricsTest {
             assertThat(TestServer.sample(text, "scene_load_errors_total{error_type=\"" + t.label() + "\"}")).isZero();
         }
         for (String subsystem : List.of("memory", "file_system", "connections", "scene_loader", "engine",
-                Labels.OVERALL)) {
+                "alerting", Labels.OVERALL)) {
             double sum = 0;
             for (HealthState s : HealthState.values()) {
                 sum += TestServer.sample(text, "health_status{state=\"" + s.label() + "\",subsystem=\"" + subsystem
