@@ -6,6 +6,7 @@ import dev.spacetime.server.metrics.ServerMetrics;
 import dev.spacetime.server.state.AlertRecords;
 import dev.spacetime.server.state.StateStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,11 +48,13 @@ public final class LastHeartbeat {
 
     /** Records a heartbeat that arrived at {@code receivedAt}; completes once it is stored. Never goes back in time. */
     CompletableFuture<Void> record(Instant receivedAt) {
+        // As precise as the store keeps it, so a restart shows the same time.
+        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
         synchronized (this) {
-            if (last == null || receivedAt.isAfter(last)) {
-                last = receivedAt;
+            if (last == null || at.isAfter(last)) {
+                last = at;
             }
         }
-        return kept.heartbeat(receivedAt);
+        return kept.heartbeat(at);
     }
 }
