@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -111,31 +112,32 @@ class DashboardQueriesIT {
             ruleFiles.add(generated.resolve(file).toAbsolutePath().toString());
         }
         StackJobs jobs = SETTINGS.stackJobs();
-        prometheus = LivePrometheus.start(dir, self -> """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                rule_files: [%s]
-                alerting:
-                  alertmanagers:
-                    - static_configs:
-                        - targets: ['127.0.0.1:%d']
-                scrape_configs:
-                  - job_name: %s
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                  - job_name: %s
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                  - job_name: %s
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                  - job_name: %s
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """.formatted(String.join(", ", ruleFiles.stream().map(f -> "'" + f + "'").toList()),
-                alertmanager.port, Jobs.API, api.port, jobs.prometheus(), self, jobs.alertmanager(),
-                alertmanager.port, jobs.node(), nodeExporter.port));
+        prometheus = LivePrometheus.start(dir, self -> {
+            // Each job's one target, as stack-gen names the jobs: the API, Prometheus itself, Alertmanager, node.
+            var targets = new LinkedHashMap<String, Integer>();
+            targets.put(Jobs.API, api.port);
+            targets.put(jobs.prometheus(), self);
+            targets.put(jobs.alertmanager(), alertmanager.port);
+            targets.put(jobs.node(), nodeExporter.port);
+            var scrapeConfigs = new StringBuilder();
+            targets.forEach((job, port) -> scrapeConfigs.append("""
+                      - job_name: %s
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                    """.formatted(job, port)));
+            return """
+                    global:
+                      scrape_interval: 1s
+                      evaluation_interval: 1s
+                    rule_files: [%s]
+                    alerting:
+                      alertmanagers:
+                        - static_configs:
+                            - targets: ['127.0.0.1:%d']
+                    scrape_configs:
+                    """.formatted(String.join(", ", ruleFiles.stream().map(f -> "'" + f + "'").toList()),
+                    alertmanager.port) + scrapeConfigs;
+        });
         for (String job : List.of(Jobs.API, jobs.prometheus(), jobs.alertmanager(), jobs.node())) {
             prometheus.await("up{job=\"" + job + "\"}", r -> r.size() == 1
                     && "1".equals(r.get(0).get("value").get(1).asText()), Duration.ofSeconds(30));
