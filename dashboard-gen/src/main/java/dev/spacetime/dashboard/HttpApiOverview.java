@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * The "HTTP API Overview" dashboard of SPEC.md: its variables, annotation, panels and their arrangement, for the
  * {@link Settings}' scope and thresholds. Every query selects the {@code job} and {@code instance} variables (and
  * the cluster label's, when the scope has one); panels where one instance can hide behind a fleet's average show
- * one series per instance; aggregating panels read the recording rules where one exists.
+ * one series per instance; aggregating panels read the recording rules where one exists. The last two rows watch
+ * the stack itself ({@link HostPanels}, {@link PipelinePanels}).
  */
 public final class HttpApiOverview {
 
@@ -105,7 +106,8 @@ public final class HttpApiOverview {
     private Dashboard build() {
         return new Dashboard(
                 new Dashboard.Annotations(List.of(deployments())),
-                "Traffic, errors, latency, scenes, auth and resources of the SpaceTime VR HTTP API.",
+                "Traffic, errors, latency, scenes, auth and resources of the SpaceTime VR HTTP API, its hosts and its "
+                        + "monitoring pipeline.",
                 false, 1, GridLayout.place(sections()), "10s", GrafanaVersion.SCHEMA_VERSION,
                 List.of("spacetime", "http", "api"),
                 new Dashboard.Templating(variables()),
@@ -131,7 +133,9 @@ public final class HttpApiOverview {
                         cell(9, 8, authAttempts()), cell(9, 8, memory()), cell(6, 8, health())),
                 new SloPanels(settings.scope()).section(settings.slos()),
                 Section.of("Alerts",
-                        cell(24, 8, firingAlerts())));
+                        cell(24, 8, firingAlerts())),
+                new HostPanels(settings).section(),
+                new PipelinePanels(settings).section());
     }
 
     // --- Traffic and errors --------------------------------------------------------------------------------------
@@ -331,7 +335,7 @@ public final class HttpApiOverview {
                 Labels.INSTANCE, "Restart");
     }
 
-    /** Data source, then the scope's labels (cluster when set, job), instance and endpoint. */
+    /** Data source, then the scope's labels (cluster when set, job), instance, endpoint and the Host row's host. */
     List<Variable> variables() {
         List<Variable> all = new ArrayList<>();
         all.add(new Variable.Datasource(new Variable.Current(Provisioning.DATASOURCE_NAME,
@@ -340,6 +344,7 @@ public final class HttpApiOverview {
         String query = "label_values(" + PromQL.select(Metrics.HTTP_REQUESTS.name(), api) + ", " + Labels.ENDPOINT
                 + ")";
         all.add(Queries.queryVariable(Queries.ENDPOINT_VARIABLE, "Endpoint", query, ".*"));
+        all.add(new HostPanels(settings).variable());
         return all;
     }
 

@@ -45,6 +45,16 @@ final class Queries {
     }
 
     /**
+     * The matchers of one of the stack's own jobs ({@code Settings.stackScope}: Prometheus, Alertmanager, node
+     * exporter), then {@code extra}: the cluster variable when the scope has one, and the job by name, since the
+     * {@code job} variable lists the API's jobs only.
+     */
+    static String[] stackFilter(Scope stack, String... extra) {
+        return Stream.concat(stack.labelNames().stream().map(label -> label.equals(Labels.JOB)
+                ? PromQL.eq(Labels.JOB, stack.job()) : picked(label)), Arrays.stream(extra)).toArray(String[]::new);
+    }
+
+    /**
      * The cluster variable (when the scope has a cluster label), {@code job} and {@code instance}: each lists the
      * values of its label on the API's {@code up} series, narrowed by the variables before it. "All" of job means
      * the scope's job (never another job that happens to be in the same Prometheus); of the others, any value.

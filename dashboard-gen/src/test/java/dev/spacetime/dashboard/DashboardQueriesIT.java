@@ -3,7 +3,9 @@ package dev.spacetime.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spacetime.alerts.RuleFileLayout;
+import dev.spacetime.catalog.Heartbeats;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
@@ -13,6 +15,9 @@ import dev.spacetime.dashboard.model.Macros;
 import dev.spacetime.dashboard.model.Target;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
+import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.StackJobs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +26,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every PromQL expression of the dashboard, against a real Prometheus (scrape interval 1 s) scraping the real
  * api-server jar, which this test drives with traffic: successes, 404s, auth failures, rate-limit rejections and
- * scene loads, and one restart for the deployment annotation. Grafana's variables are substituted as Grafana would:
- * {@code $__rate_interval} by a window, {@code $endpoint} by the variable's "All" value.
+ * scene loads, and one restart for the deployment annotation. The stack's own jobs run for real as well: Prometheus
+ * scrapes itself, a real node exporter and a real Alertmanager, which it sends its alerts to and which delivers them
+ * to the API's webhook. Grafana's variables are substituted as Grafana would: {@code $__rate_interval} by a window,
+ * {@code $endpoint} by the variable's "All" value.
  */
 class DashboardQueriesIT {
 
@@ -47,7 +58,19 @@ class DashboardQueriesIT {
     private static final Duration STEP = Duration.ofSeconds(1);
     private static final int TRAFFIC_SECONDS = 12;
 
-    private static final Dashboard DASHBOARD = HttpApiOverview.dashboard();
+    private static final Settings SETTINGS = Settings.defaults();
+    private static final Dashboard DASHBOARD = HttpApiOverview.dashboard(SETTINGS);
+    /**
+     * The Host and Monitoring pipeline rows: every stack job runs here, so each of their queries must show numbers,
+     * whatever the traffic. The heartbeat's age has its own test ({@link #heartbeatAgeIsSmallAfterAWatchdogDelivery}).
+     */
+    private static final Set<String> STACK_PANELS = Stream.concat(
+                    new HostPanels(SETTINGS).section().cells().stream(),
+                    new PipelinePanels(SETTINGS).section().cells().stream())
+            .map(c -> c.panel().title()).filter(t -> !t.equals(PipelinePanels.HEARTBEAT_TITLE))
+            .collect(Collectors.toSet());
+    static final Path NODE_EXPORTER = Path.of("/usr/bin/prometheus-node-exporter");
+    static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -55,16 +78,22 @@ class DashboardQueriesIT {
 
     private static LivePrometheus prometheus;
     private static ApiServerProcess api;
+    private static LiveBinary nodeExporter;
+    private static LiveBinary alertmanager;
     private static Path tokenFile;
+    private static Path webhookTokenFile;
     private static Optional<String> sceneFile = Optional.empty();
     private static List<String> nanWithoutTraffic = List.of();
 
     @BeforeAll
     static void startStackAndDriveTraffic() throws IOException, InterruptedException {
         tokenFile = dir.resolve("secrets").resolve("token");
+        webhookTokenFile = dir.resolve("secrets").resolve("alert_webhook_token");
         Path project = Files.createDirectories(dir.resolve("project"));
         sceneFile = copySmallestScene(project);
         api = startApi(0);
+        nodeExporter = startNodeExporter();
+        alertmanager = startAlertmanager(api.port);
 
         Files.writeString(dir.resolve("probe_rules.yml"), """
                 groups:
@@ -82,20 +111,37 @@ class DashboardQueriesIT {
             assertThat(generated.resolve(file)).as("run mvn package first").isRegularFile();
             ruleFiles.add(generated.resolve(file).toAbsolutePath().toString());
         }
-        prometheus = LivePrometheus.start(dir, """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                rule_files: [%s]
-                scrape_configs:
-                  - job_name: %s
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """.formatted(String.join(", ", ruleFiles.stream().map(f -> "'" + f + "'").toList()), Jobs.API,
-                api.port));
-        String up = "up{job=\"" + Jobs.API + "\"}";
-        prometheus.await(up, r -> r.size() == 1 && "1".equals(r.get(0).get("value").get(1).asText()),
-                Duration.ofSeconds(30));
+        StackJobs jobs = SETTINGS.stackJobs();
+        prometheus = LivePrometheus.start(dir, self -> {
+            // Each job's one target, as stack-gen names the jobs: the API, Prometheus itself, Alertmanager, node.
+            var targets = new LinkedHashMap<String, Integer>();
+            targets.put(Jobs.API, api.port);
+            targets.put(jobs.prometheus(), self);
+            targets.put(jobs.alertmanager(), alertmanager.port);
+            targets.put(jobs.node(), nodeExporter.port);
+            var scrapeConfigs = new StringBuilder();
+            targets.forEach((job, port) -> scrapeConfigs.append("""
+                      - job_name: %s
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                    """.formatted(job, port)));
+            return """
+                    global:
+                      scrape_interval: 1s
+                      evaluation_interval: 1s
+                    rule_files: [%s]
+                    alerting:
+                      alertmanagers:
+                        - static_configs:
+                            - targets: ['127.0.0.1:%d']
+                    scrape_configs:
+                    """.formatted(String.join(", ", ruleFiles.stream().map(f -> "'" + f + "'").toList()),
+                    alertmanager.port) + scrapeConfigs;
+        });
+        for (String job : List.of(Jobs.API, jobs.prometheus(), jobs.alertmanager(), jobs.node())) {
+            prometheus.await("up{job=\"" + job + "\"}", r -> r.size() == 1
+                    && "1".equals(r.get(0).get("value").get(1).asText()), Duration.ofSeconds(30));
+        }
         Thread.sleep(2000); // a few scrapes of the first process, for the restart to be seen
 
         // A restart on the same port: a new process_start_time_seconds, i.e. a "deployment".
@@ -106,6 +152,68 @@ class DashboardQueriesIT {
 
         nanWithoutTraffic = nanAnswers();
         driveTraffic();
+        deliverWatchdogHeartbeat();
+        // The probe alert went Prometheus -> Alertmanager -> the API's webhook: the notification panels have data.
+        prometheus.await("sum(" + Metrics.ALERTMANAGER_NOTIFICATIONS.name() + "{" + Labels.JOB + "=\""
+                + jobs.alertmanager() + "\"}) > 0", r -> r.size() == 1, Duration.ofSeconds(30));
+    }
+
+    private static LiveBinary startNodeExporter() throws IOException, InterruptedException {
+        int port = LiveBinary.freePort();
+        return LiveBinary.start(NODE_EXPORTER, "prometheus-node-exporter", port, "/metrics",
+                dir.resolve("node-exporter.log"), List.of("--web.listen-address=127.0.0.1:" + port));
+    }
+
+    /** One receiver, the API's webhook with the token the API wrote; groups flushed within a second. */
+    private static LiveBinary startAlertmanager(int apiPort) throws IOException, InterruptedException {
+        Path config = Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: spacetime-api
+                  group_by: [alertname]
+                  group_wait: 1s
+                  group_interval: 1s
+                  repeat_interval: 1m
+                receivers:
+                  - name: spacetime-api
+                    webhook_configs:
+                      - url: http://127.0.0.1:%d/alerts/webhook
+                        send_resolved: true
+                        http_config:
+                          authorization:
+                            credentials_file: %s
+                """.formatted(apiPort, webhookTokenFile));
+        int port = LiveBinary.freePort();
+        return LiveBinary.start(ALERTMANAGER, "prometheus-alertmanager", port, "/-/ready",
+                dir.resolve("alertmanager.log"), List.of("--config.file=" + config,
+                        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=",
+                        "--storage.path=" + dir.resolve("alertmanager-data")));
+    }
+
+    /**
+     * What Alertmanager posts for the always-firing Watchdog (webhook payload version 4), with the webhook token the
+     * API wrote: the API records it as the last heartbeat.
+     */
+    private static void deliverWatchdogHeartbeat() throws IOException, InterruptedException {
+        var json = new ObjectMapper();
+        var alert = json.createObjectNode().put("status", "firing");
+        alert.putObject("labels").put(Labels.ALERTNAME, Heartbeats.WATCHDOG_ALERT).put("severity", Severity.NONE.label())
+                .put("component", "monitoring").put(Labels.JOB, SETTINGS.stackJobs().prometheus());
+        alert.putObject("annotations").put("summary", "The alerting pipeline works end to end.");
+        alert.put("startsAt", Instant.now().minusSeconds(60).toString()).put("endsAt", "0001-01-01T00:00:00Z")
+                .put("generatorURL", prometheus.base + "/graph").put("fingerprint", "0123456789abcdef");
+        var payload = json.createObjectNode().put("version", "4").put("groupKey", "{}:{alertname=\"Watchdog\"}")
+                .put("truncatedAlerts", 0).put("status", "firing").put("receiver", "spacetime-watchdog");
+        payload.putObject("groupLabels").put(Labels.ALERTNAME, Heartbeats.WATCHDOG_ALERT);
+        payload.putObject("commonLabels").put(Labels.ALERTNAME, Heartbeats.WATCHDOG_ALERT);
+        payload.putObject("commonAnnotations");
+        payload.put("externalURL", alertmanager.base);
+        payload.putArray("alerts").add(alert);
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(api.base + "/alerts/webhook"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Files.readString(webhookTokenFile).strip())
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("Watchdog delivery: %s", response.body()).isEqualTo(200);
     }
 
     /** Every panel query that had a NaN sample, with the sample's series ("Top endpoints..." rows of no requests). */
@@ -130,6 +238,12 @@ class DashboardQueriesIT {
         if (prometheus != null) {
             prometheus.close();
         }
+        if (alertmanager != null) {
+            alertmanager.close();
+        }
+        if (nodeExporter != null) {
+            nodeExporter.close();
+        }
         if (api != null) {
             api.close();
         }
@@ -137,6 +251,7 @@ class DashboardQueriesIT {
 
     private static ApiServerProcess startApi(int port) throws IOException, InterruptedException {
         return ApiServerProcess.start(port, dir.resolve("api-server.log"), "--token-file", tokenFile.toString(),
+                "--alert-webhook-token-file", webhookTokenFile.toString(),
                 "--project-root", dir.resolve("project").toString());
     }
 
@@ -239,6 +354,10 @@ class DashboardQueriesIT {
             assertThat(values).as("%s: %s has a number (its metrics had traffic)", panel.title(), expr)
                     .anyMatch(Double::isFinite);
         }
+        if (STACK_PANELS.contains(panel.title())) {
+            assertThat(values).as("%s: %s shows the live stack", panel.title(), expr).isNotEmpty()
+                    .allMatch(Double::isFinite);
+        }
     }
 
     /** What Prometheus holds for the series of a query. */
@@ -263,6 +382,27 @@ class DashboardQueriesIT {
             }
         }
         return t;
+    }
+
+    /** Unverified until the API exports the heartbeat gauge (the api-server part of issue 22). */
+    @Test
+    void heartbeatAgeIsSmallAfterAWatchdogDelivery() throws IOException, InterruptedException {
+        Target target = DASHBOARD.visualizations().filter(v -> v.title().equals(PipelinePanels.HEARTBEAT_TITLE))
+                .findFirst().orElseThrow().targets().get(0);
+        String expr = concrete(target.expr());
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(api.base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).as("the API exports the heartbeat gauge (its part of issue 22)")
+                .contains(Metrics.ALERT_HEARTBEAT.name());
+        prometheus.await(expr, r -> r.size() == 1, Duration.ofSeconds(15));
+        JsonNode answer = prometheus.instant(expr);
+        assertThat(values(answer)).as("%s -> %s", expr, answer).singleElement()
+                .satisfies(age -> assertThat(age).isBetween(0.0, 60.0));
+    }
+
+    @Test
+    void hostVariableListsTheNodeExporter() throws IOException, InterruptedException {
+        assertThat(variableValues(HostPanels.HOST_VARIABLE)).containsExactly("127.0.0.1:" + nodeExporter.port);
     }
 
     @Test

@@ -63,7 +63,21 @@ class HttpApiOverviewTest {
                 Map.entry("Scene load errors by type", List.of("piechart", "cps")),
                 Map.entry("Firing alerts", List.of("table", "none")),
                 Map.entry("Engine FPS", List.of("timeseries", "suffix: fps")),
-                Map.entry("Health", List.of("stat", "none"))));
+                Map.entry("Health", List.of("stat", "none")),
+                // Host
+                Map.entry("CPU busy", List.of("timeseries", "percentunit")),
+                Map.entry("Memory available", List.of("timeseries", "percentunit")),
+                Map.entry("Disk space available", List.of("timeseries", "percentunit")),
+                Map.entry("Disk I/O", List.of("timeseries", "Bps")),
+                Map.entry("Disk I/O time", List.of("timeseries", "percentunit")),
+                Map.entry("Network", List.of("timeseries", "Bps")),
+                // Monitoring pipeline
+                Map.entry("Scrape duration by target", List.of("timeseries", "s")),
+                Map.entry("Rule evaluation failures", List.of("timeseries", "ops")),
+                Map.entry("Notifications by receiver", List.of("timeseries", "ops")),
+                Map.entry("Alerts sent to Alertmanager", List.of("timeseries", "ops")),
+                Map.entry("Alert queue", List.of("stat", "percentunit")),
+                Map.entry("Watchdog heartbeat age", List.of("stat", "s"))));
         for (Slo slo : Settings.defaults().slos()) { // the Service level objectives row
             expected.put("Error budget left: " + slo.name(), List.of("stat", "percentunit"));
             expected.put("SLI vs objective: " + slo.name(), List.of("timeseries", "percentunit"));
@@ -112,7 +126,7 @@ class HttpApiOverviewTest {
     @Test
     void variablesDatasourceJobInstanceAndMultiValueEndpoint() {
         assertThat(dashboard.templating().list()).extracting(Variable::name)
-                .containsExactly("datasource", "job", "instance", "endpoint");
+                .containsExactly("datasource", "job", "instance", "endpoint", "host");
         var ds = (Variable.Datasource) dashboard.templating().list().get(0);
         assertThat(ds.query()).isEqualTo("prometheus");
         assertThat(ds.current().value()).isEqualTo(Provisioning.DATASOURCE_UID);
@@ -129,6 +143,11 @@ class HttpApiOverviewTest {
         assertThat(endpoint.multi()).isTrue();
         assertThat(endpoint.includeAll()).isTrue();
         assertThat(endpoint.allValue()).isEqualTo(".*");
+        var host = (Variable.Query) dashboard.templating().list().get(4);
+        assertThat(host.query()).as("node exporter's instances, not the API's").isEqualTo(
+                "label_values(up{job=\"node\"}, instance)");
+        assertThat(List.of(host.multi(), host.includeAll())).containsOnly(true);
+        assertThat(host.allValue()).isEqualTo(".*");
     }
 
     @Test
@@ -147,9 +166,16 @@ class HttpApiOverviewTest {
         Dashboard clustered = HttpApiOverview.dashboard(
                 Settings.defaults().withScope(Scope.defaults().withCluster("region", "eu-1")));
         assertThat(clustered.templating().list()).extracting(Variable::name)
-                .containsExactly("datasource", "region", "job", "instance", "endpoint");
-        assertThat(clustered.visualizations().flatMap(v -> v.targets().stream()).map(Target::expr))
-                .allMatch(e -> e.contains("region=~\"$region\", job=~\"$job\""));
+                .containsExactly("datasource", "region", "job", "instance", "endpoint", "host");
+        // The stack's own jobs (Host, Monitoring pipeline rows) by name, in the selected cluster as well.
+        assertThat(clustered.visualizations().flatMap(v -> v.targets().stream())
+                .flatMap(t -> SeriesNames.selectorsIn(t.expr()).stream()))
+                .isNotEmpty()
+                .allMatch(e -> e.contains("{region=~\"$region\", job=~\"$job\"")
+                        || e.contains("{region=~\"$region\", job=\""));
+        assertThat(clustered.templating().list()).filteredOn(v -> v.name().equals("host")).singleElement()
+                .satisfies(v -> assertThat(((Variable.Query) v).query())
+                        .isEqualTo("label_values(up{region=~\"$region\", job=\"node\"}, instance)"));
         assertThat(DashboardLinter.standard().check(clustered)).isEmpty();
     }
 

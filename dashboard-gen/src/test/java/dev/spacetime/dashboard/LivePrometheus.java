@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /** The Debian {@code prometheus} binary on a free loopback port with its own temporary data dir, for tests. */
@@ -27,14 +27,12 @@ final class LivePrometheus implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Process process;
-    private final Path log;
+    private final LiveBinary process;
     final String base;
 
-    private LivePrometheus(Process process, Path log, String base) {
+    private LivePrometheus(LiveBinary process) {
         this.process = process;
-        this.log = log;
-        this.base = base;
+        this.base = process.base;
     }
 
     /**
@@ -42,42 +40,21 @@ final class LivePrometheus implements AutoCloseable {
      * {@code flags}, and waits until it is ready. Fails, naming the Debian package, when the binary is missing.
      */
     static LivePrometheus start(Path dir, String config, String... flags) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            fail(BINARY + " not found: install the Debian package 'prometheus' (apt-get install prometheus)");
-        }
-        Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
-        int port = freePort();
-        Path log = dir.resolve("prometheus.log");
-        var command = new java.util.ArrayList<>(List.of(BINARY.toString(),
-                "--config.file=" + configFile,
+        return start(dir, port -> config, flags);
+    }
+
+    /** As {@link #start(Path, String, String...)}, the config made for the port Prometheus listens on (to scrape itself). */
+    static LivePrometheus start(Path dir, IntFunction<String> config, String... flags)
+            throws IOException, InterruptedException {
+        int port = LiveBinary.freePort();
+        Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config.apply(port));
+        var args = new ArrayList<>(List.of("--config.file=" + configFile,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--log.level=warn"));
-        command.addAll(List.of(flags));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var prometheus = new LivePrometheus(p, log, "http://127.0.0.1:" + port);
-        prometheus.awaitReady();
-        return prometheus;
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                fail("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("prometheus not ready within 30 s:\n" + Files.readString(log));
+        args.addAll(List.of(flags));
+        return new LivePrometheus(LiveBinary.start(BINARY, "prometheus", port, "/-/ready",
+                dir.resolve("prometheus.log"), args));
     }
 
     /** Instant query at now; the whole API response ({@code status}, {@code data}, {@code error}). */
@@ -128,12 +105,6 @@ final class LivePrometheus implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** One scalar of an instant query's first series; NaN when there is none. */
     static double firstValue(JsonNode answer) {
         List<JsonNode> result = answer.path("data").path("result").findValues("value");
@@ -142,9 +113,6 @@ final class LivePrometheus implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }

@@ -36,6 +36,8 @@ public final class Labels {
     public static final String CPU = "cpu";
     /** Node exporter's CPU mode ({@code idle}, {@code user}...). */
     public static final String MODE = "mode";
+    /** Alertmanager 0.27+'s receiver on its notification counters (0.25, Debian's, has {@link #INTEGRATION} only). */
+    public static final String RECEIVER_NAME = "receiver_name";
 
     /** Histogram bucket upper bound label, set by the client library on {@code _bucket} series. */
     public static final String LE = "le";

@@ -116,7 +116,8 @@ public enum LintRule {
     /**
      * Every selector of every panel query and annotation picks the {@code job} variable: a query without it sums
      * whatever else the Prometheus scrapes under the same metric name (a second job on the same server, another
-     * service), and ignores the variable the user set.
+     * service), and ignores the variable the user set. The stack's own jobs (Prometheus, Alertmanager, node
+     * exporter), which that variable does not list, are named exactly ({@code job="node"}): as narrow.
      */
     JOB_SELECTOR {
         @Override
@@ -124,7 +125,7 @@ public enum LintRule {
             var out = new ArrayList<Violation>();
             d.visualizations().forEach(v -> v.targets().stream().filter(t -> !selectsJob(t.expr()))
                     .forEach(t -> out.add(violation(v, "query " + t.refId() + " has a selector without "
-                            + JOB_MATCHER + ": " + t.expr()))));
+                            + JOB_MATCHER + " or job=\"<name>\": " + t.expr()))));
             d.annotations().list().stream().filter(a -> !selectsJob(a.expr()))
                     .forEach(a -> out.add(new Violation(this, annotationSubject(a), "has a selector without "
                             + JOB_MATCHER)));
@@ -152,6 +153,8 @@ public enum LintRule {
     /** The matcher of the {@code job} variable. */
     static final String JOB_MATCHER = "job=~\"$job\"";
     private static final Pattern SELECTOR_BODY = Pattern.compile("\\{([^}]*)}");
+    /** A matcher naming one job exactly: {@code job="node"}, never a regex. */
+    private static final Pattern NAMED_JOB = Pattern.compile("(?:^|,)\\s*job=\"[^\"$]+\"");
 
     private static final Pattern RANGE_FUNCTION = Pattern.compile("\\b(?:rate|irate|increase)\\s*\\(");
     /** Label values may hold brackets and parentheses; they are blanked before looking for windows. */
@@ -177,10 +180,11 @@ public enum LintRule {
         return s == null || s.isBlank();
     }
 
-    /** True when {@code expr} has selectors and each names the job variable. */
+    /** True when {@code expr} has selectors and each names the job variable or one job exactly. */
     static boolean selectsJob(String expr) {
         List<String> bodies = SELECTOR_BODY.matcher(expr).results().map(m -> m.group(1)).toList();
-        return !bodies.isEmpty() && bodies.stream().allMatch(b -> b.contains(JOB_MATCHER));
+        return !bodies.isEmpty() && bodies.stream().allMatch(b -> b.contains(JOB_MATCHER)
+                || NAMED_JOB.matcher(b).find());
     }
 
     /** Windows of rate-like calls in {@code expr} that are not {@code $__rate_interval}; a call with none counts. */

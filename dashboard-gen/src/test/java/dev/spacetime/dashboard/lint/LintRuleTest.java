@@ -96,6 +96,11 @@ class LintRuleTest {
                 .containsExactly(LintRule.JOB_SELECTOR, LintRule.JOB_SELECTOR);
         assertThat(LintRule.selectsJob("up{instance=\"x\", job=~\"$job\"} == 0")).isTrue();
         assertThat(LintRule.selectsJob("vector(1)")).isFalse();
+        // The stack's own jobs are named exactly; a regex or an empty name is no narrower than no job at all.
+        assertThat(LintRule.selectsJob("up{region=~\"$region\", job=\"node\"}")).isTrue();
+        assertThat(LintRule.selectsJob("up{job=~\"node\"}")).isFalse();
+        assertThat(LintRule.selectsJob("up{job=\"\"}")).isFalse();
+        assertThat(LintRule.selectsJob("up{instance=\"job=\\\"x\\\"\"}")).isFalse();
     }
 
     @Test
