@@ -17,7 +17,11 @@ public record Consoles(String prometheusUrl, String alertmanagerUrl, String comp
     public enum Page {
         ALERTS("/alerts"),
         TARGETS("/targets"),
-        GRAPH("/graph");
+        GRAPH("/graph"),
+        /** Every rule group with its last evaluation, duration and error. */
+        RULES("/rules"),
+        /** Runtime information: the last configuration reload, the Alertmanagers Prometheus sends to. */
+        STATUS("/status");
 
         private final String path;
 
