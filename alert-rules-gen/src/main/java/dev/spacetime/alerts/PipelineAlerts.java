@@ -296,9 +296,9 @@ final class PipelineAlerts {
         return alert.forDuration(forDuration)
                 .expr(selector + " == 0")
                 .summary(what + "'s last configuration reload failed.")
-                .description(what + " ", label(Labels.INSTANCE), " failed to reload its configuration and has "
-                        + "not reloaded it successfully since (" + duration(forDuration) + "): it keeps running the "
-                        + "previous configuration, and will not start with the broken one on its next restart.")
+                .description(what + " ", label(Labels.INSTANCE), "'s last configuration reload failed (for "
+                        + duration(forDuration) + "): it keeps running the previous configuration, and its next "
+                        + "restart fails on the broken one.")
                 .runbook(new Runbook(
                         what + " was told to reload its configuration (a SIGHUP, /-/reload, or a changed file) and "
                                 + "the new one was invalid. It keeps working with the previous one, so changes to "
@@ -352,7 +352,8 @@ final class PipelineAlerts {
                         List.of("The peers cannot reach each other on the cluster port (9094 TCP and UDP): "
                                         + "a firewall, a changed address, a container network.",
                                 "A peer restarted with another --cluster.peer list or without clustering.",
-                                "A peer is down (AlertmanagerDown names it)."),
+                                "Not a peer that is down: its series vanish with it, so the count drops too and "
+                                        + "AlertmanagerDown names it instead."),
                         List.of("`" + Consoles.STANDARD.amtool("cluster show") + "` on each instance lists the peers "
                                         + "it sees and its cluster status.",
                                 "Check each instance's --cluster.listen-address and --cluster.peer flags and that "

@@ -15,8 +15,16 @@ import dev.spacetime.catalog.Heartbeats;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.settings.ForDurations;
 import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.StackJobs;
+import dev.spacetime.settings.Thresholds;
+import java.time.Duration;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -215,6 +223,126 @@ class RuleDefinitionsTest {
         assertThat(byName("HTTPAPIDown").description().goTemplate()).contains("$labels.instance");
         assertThat(byName("HTTPAPIInstancesDown").expr())
                 .isEqualTo("1 - avg by (job) (up{job=\"spacetime_api\"}) > 0.5");
+    }
+
+    /** The stack's own alerts, by name: what the API, stack-gen and dashboard-gen refer to (the contract's table). */
+    private static final List<String> PIPELINE = List.of("Watchdog", "AlertmanagerDown",
+            "AlertmanagerNotificationsFailing", "AlertmanagerConfigReloadFailed", "AlertmanagerClusterMembersMissing",
+            "PrometheusNotConnectedToAlertmanagers", "PrometheusAlertsDropped", "PrometheusNotificationQueueFilling",
+            "PrometheusRuleEvaluationFailures", "PrometheusMissedRuleEvaluations", "PrometheusConfigReloadFailed",
+            "PrometheusScrapeSlow");
+    private static final List<String> HOST = List.of("HostFilesystemAlmostFull", "HostFilesystemFillingUp",
+            "HostMemoryAlmostExhausted", "HostCpuSaturated", "NodeExporterDown");
+
+    @Test
+    void theWatchdogIsTheHeartbeatTheApiListensForAndAlwaysFires() {
+        AlertRule watchdog = byName(Heartbeats.WATCHDOG_ALERT);
+        assertThat(watchdog.severity()).isEqualTo(Severity.NONE);
+        assertThat(watchdog.forDuration()).isZero();
+        assertThat(watchdog.expr()).contains("vector(1)");
+        assertThat(seriesIn(watchdog.expr())).isEmpty();
+        assertThat(AlertCatalog.firingLabels(watchdog)).containsEntry(Labels.JOB, Jobs.PROMETHEUS)
+                .containsEntry(AlertRule.SEVERITY, "none").containsEntry(AlertRule.COMPONENT, "monitoring");
+        assertThat(watchdog.description().goTemplate()).contains("firing on purpose")
+                .contains("/health alerting subsystem turns degraded");
+    }
+
+    @Test
+    void pipelineAndHostAlertsSelectTheStacksOwnJobs() {
+        StackJobs jobs = Settings.defaults().stackJobs();
+        for (String name : PIPELINE) {
+            AlertRule a = byName(name);
+            assertThat(a.component()).as(name).isEqualTo(Component.MONITORING);
+            assertThat(a.group()).as(name).isEqualTo(AlertGroup.MONITORING);
+        }
+        for (String name : HOST) {
+            AlertRule a = byName(name);
+            assertThat(a.component()).as(name).isEqualTo(Component.HOST);
+            assertThat(a.scopes()).extracting(Scope::job).as(name).containsExactly(jobs.node());
+        }
+        assertThat(byName("AlertmanagerDown").scopes()).extracting(Scope::job).containsExactly(jobs.alertmanager());
+        assertThat(byName("PrometheusAlertsDropped").scopes()).extracting(Scope::job).containsExactly(jobs.prometheus());
+        // Every target of the stack, no other job: a shared Prometheus' other jobs may scrape at other intervals.
+        assertThat(byName("PrometheusScrapeSlow").expr())
+                .contains("job=~\"spacetime_api|prometheus|alertmanager|node\"");
+        assertThat(byName("AlertmanagerNotificationsFailing").tests()).filteredOn(t -> t.kind() == Kind.FIRES)
+                .flatExtracting(AlertTest::expected).allSatisfy(e -> assertThat(e.labels())
+                        .containsKeys(Labels.INSTANCE, Labels.INTEGRATION));
+    }
+
+    /** Per-instance alerts name the one failing instance of two: an HA pair, or two hosts. */
+    @Test
+    void perInstanceStackAlertsFireForTheFailingInstanceOfTwo() {
+        List<String> perInstance = Stream.concat(PIPELINE.stream(), HOST.stream())
+                .filter(n -> !List.of("Watchdog", "AlertmanagerClusterMembersMissing").contains(n)).toList();
+        for (String name : perInstance) {
+            assertThat(byName(name).tests()).as(name).anySatisfy(RuleDefinitionsTest::firesForOneOfTwoInstances);
+        }
+    }
+
+    private static void firesForOneOfTwoInstances(AlertTest t) {
+        assertThat(t.kind()).isEqualTo(Kind.FIRES);
+        assertThat(t.input().stream().map(i -> i.series().replaceAll(".*instance=\"([^\"]*)\".*", "$1"))
+                .distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(t.expected()).hasSize(1);
+    }
+
+    @Test
+    void clusterMembersMissingIsQuietForOneAlertmanagerAndFiresWhenAPairSplits() {
+        List<AlertTest> tests = byName("AlertmanagerClusterMembersMissing").tests();
+        assertThat(tests).anySatisfy(t -> {
+            assertThat(t.name()).startsWith("a single Alertmanager");
+            assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+        });
+        assertThat(tests).anySatisfy(t -> {
+            assertThat(t.name()).contains("each sees 1 member");
+            assertThat(t.expected()).hasSize(2);
+        });
+    }
+
+    @Test
+    void filesystemAlertsIgnorePseudoAndReadOnlyFilesystems() {
+        for (String name : List.of("HostFilesystemAlmostFull", "HostFilesystemFillingUp")) {
+            AlertRule a = byName(name);
+            assertThat(a.expr()).as(name).contains("fstype!~\"tmpfs|").contains("overlay")
+                    .contains("node_filesystem_readonly");
+            assertThat(a.tests()).as(name).anySatisfy(t -> {
+                assertThat(t.name()).contains("tmpfs");
+                assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+            });
+        }
+        assertThat(byName("HostFilesystemAlmostFull").tests()).anySatisfy(t -> {
+            assertThat(t.name()).contains("read-only");
+            assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+        });
+    }
+
+    @Test
+    void stackAlertsTakeThresholdsAndDurationsFromTheSettings() {
+        Thresholds d = Thresholds.defaults();
+        Settings edited = Settings.defaults()
+                .withThresholds(new Thresholds(d.httpErrorRatio(), d.minRequestRate(), d.criticalLatencyP99Seconds(),
+                        d.warningLatencyP95Seconds(), d.criticalAuthFailuresPerMin(), d.warningAuthFailuresPerMin(),
+                        d.rateLimitHitsPerMin(), d.criticalMemoryBytes(), d.warningMemoryBytes(),
+                        d.sceneLoadErrorRatio(), d.minSceneLoadRate(), d.instancesDownRatio(), 0.03, 0.7, 0.4, 0.15,
+                        12, 0.3, 0.2, 0.85))
+                .withForDurations(ForDurations.all(Duration.ofMinutes(7)));
+        List<AlertRule> alerts = AlertCatalog.alerts(edited);
+        Function<String, AlertRule> named =
+                n -> alerts.stream().filter(a -> a.name().equals(n)).findFirst().orElseThrow();
+        assertThat(named.apply("AlertmanagerNotificationsFailing").expr()).endsWith("> 0.03");
+        assertThat(named.apply("PrometheusNotificationQueueFilling").expr()).endsWith("> 0.7");
+        assertThat(named.apply("PrometheusScrapeSlow").expr()).endsWith("> 6"); // 0.4 of 15s
+        assertThat(named.apply("HostFilesystemAlmostFull").expr()).contains("< 0.15");
+        assertThat(named.apply("HostFilesystemFillingUp").expr()).contains("< 0.3").contains(", 43200) < 0");
+        assertThat(named.apply("HostMemoryAlmostExhausted").expr()).endsWith("< 0.2");
+        assertThat(named.apply("HostCpuSaturated").expr()).endsWith("> 0.85");
+        Stream.concat(PIPELINE.stream().filter(n -> !n.equals("Watchdog")), HOST.stream())
+                .forEach(n -> assertThat(named.apply(n).forDuration()).as(n).isEqualTo(Duration.ofMinutes(7)));
+        ForDurations f = Settings.defaults().forDurations();
+        assertThat(byName("AlertmanagerDown").forDuration()).isEqualTo(f.alertmanagerDown());
+        assertThat(byName("HostFilesystemFillingUp").forDuration()).isEqualTo(f.filesystemFillingUp());
+        assertThat(byName("PrometheusConfigReloadFailed").forDuration()).isEqualTo(f.configReloadFailed());
     }
 
     private static String read(Path file) {
