@@ -203,8 +203,6 @@ fi
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/alerts"
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/targets"
 echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/graph"
-echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/rules"
-echo "Prometheus:    http://127.0.0.1:$prometheus_port/classic/status"
 echo "Alertmanager:  http://127.0.0.1:$alertmanager_port/api/v2/status (no web UI in Debian's package): amtool --alertmanager.url=http://127.0.0.1:$alertmanager_port alert query"
 if [ "$ha" = 1 ]; then
   echo "Replica b:     Prometheus http://127.0.0.1:$prometheus_b_port/classic/alerts, Alertmanager http://127.0.0.1:$alertmanager_b_port/api/v2/status"

@@ -17,11 +17,7 @@ public record Consoles(String prometheusUrl, String alertmanagerUrl, String comp
     public enum Page {
         ALERTS("/alerts"),
         TARGETS("/targets"),
-        GRAPH("/graph"),
-        /** Every rule group with its last evaluation, duration and error. */
-        RULES("/rules"),
-        /** Runtime information: the last configuration reload, the Alertmanagers Prometheus sends to. */
-        STATUS("/status");
+        GRAPH("/graph");
 
         private final String path;
 
@@ -39,12 +35,22 @@ public record Consoles(String prometheusUrl, String alertmanagerUrl, String comp
 
     /** A Prometheus page as the compose stack (upstream image) serves it. */
     public String composePage(Page page) {
-        return prometheusUrl + composeUiPrefix + page.path();
+        return composePage(page.path());
     }
 
     /** A Prometheus page as the native runner (Debian's package) serves it. */
     public String nativePage(Page page) {
-        return prometheusUrl + nativeUiPrefix + page.path();
+        return nativePage(page.path());
+    }
+
+    /** Another page of the compose stack's Prometheus, e.g. {@code /rules}, that a runbook names. */
+    public String composePage(String path) {
+        return prometheusUrl + composeUiPrefix + path;
+    }
+
+    /** Another page of the native runner's Prometheus, e.g. {@code /rules}, that a runbook names. */
+    public String nativePage(String path) {
+        return prometheusUrl + nativeUiPrefix + path;
     }
 
     /** An amtool command line against this Alertmanager. */

@@ -17,7 +17,6 @@ import static dev.spacetime.catalog.PromQL.select;
 import static dev.spacetime.catalog.PromQL.sumBy;
 import static dev.spacetime.settings.PromDuration.duration;
 
-import dev.spacetime.alerts.Consoles.Page;
 import dev.spacetime.alerts.model.AlertGroup;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.AlertTest.Kind;
@@ -56,6 +55,10 @@ final class PipelineAlerts {
     static final String PROMETHEUS_2 = "prometheus-2:9090";
     static final String ALERTMANAGER = "alertmanager:9093";
     static final String ALERTMANAGER_2 = "alertmanager-2:9093";
+
+    /** Prometheus' pages with the rule groups' last evaluation and error, and with reloads and Alertmanagers. */
+    private static final String RULES_PAGE = "/rules";
+    private static final String STATUS_PAGE = "/status";
 
     /** The integration the stack's receivers use. */
     private static final String WEBHOOK = "webhook";
@@ -280,9 +283,7 @@ final class PipelineAlerts {
                 "scrape targets and rule files",
                 List.of("Check the files: `promtool check config prometheus.yml` and `promtool check rules` on the "
                                 + "rule files name the broken line.",
-                        "Prometheus' status page (" + Consoles.STANDARD.nativePage(Page.STATUS) + " for Debian's "
-                                + "package, " + Consoles.STANDARD.composePage(Page.STATUS) + " for compose) shows "
-                                + "when the last reload succeeded.",
+                        page("status", STATUS_PAGE) + " shows when the last reload succeeded.",
                         "Fix the files and reload (`kill -HUP <pid>` or POST /-/reload with --web.enable-lifecycle)."));
     }
 
@@ -394,9 +395,7 @@ final class PipelineAlerts {
                                         + "changed address, a service discovery that finds nothing).",
                                 "A configuration reload dropped it (PrometheusConfigReloadFailed tells if the "
                                         + "reload failed)."),
-                        List.of("Prometheus' status page lists the Alertmanagers it sends to ("
-                                        + Consoles.STANDARD.nativePage(Page.STATUS) + " for Debian's package, "
-                                        + Consoles.STANDARD.composePage(Page.STATUS) + " for compose).",
+                        List.of(page("status", STATUS_PAGE) + " lists the Alertmanagers it sends to.",
                                 "Compare prometheus.yml's alerting.alertmanagers with where Alertmanager listens; "
                                         + "`curl http://<alertmanager>:9093/-/ready` from the Prometheus host.")))
                 .tests(Scenario.cases(forDuration,
@@ -504,9 +503,7 @@ final class PipelineAlerts {
                 List.of("A query error: many-to-many matching after a label change, a function applied to the wrong "
                                 + "type.",
                         "A query that returns too many series or exceeds the query timeout."),
-                List.of("Prometheus' rules page (" + Consoles.STANDARD.nativePage(Page.RULES) + " for Debian's "
-                                + "package, " + Consoles.STANDARD.composePage(Page.RULES) + " for compose) shows "
-                                + "each rule's last error.",
+                List.of(page("rules", RULES_PAGE) + " shows each rule's last error.",
                         "Fix the rule in alert-rules-gen and regenerate; `promtool test rules` catches most "
                                 + "errors before they ship."));
     }
@@ -518,9 +515,7 @@ final class PipelineAlerts {
                         + "alerts fire late and its recordings have gaps.",
                 List.of("Expensive queries: long ranges (the SLO's 30d window) over many series.",
                         "Prometheus is short of CPU or its disk is slow (HostCpuSaturated)."),
-                List.of("Prometheus' rules page (" + Consoles.STANDARD.nativePage(Page.RULES) + " for Debian's "
-                                + "package, " + Consoles.STANDARD.composePage(Page.RULES) + " for compose) shows "
-                                + "each group's evaluation time.",
+                List.of(page("rules", RULES_PAGE) + " shows each group's evaluation time.",
                         "Split the slow group, record its expensive part at a longer interval, or give "
                                 + "Prometheus more CPU."));
     }
@@ -625,6 +620,12 @@ final class PipelineAlerts {
                                         eq(Labels.INSTANCE, "other:8080")), slow)
                                 .silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
+    }
+
+    /** A Prometheus page as both ways of running the stack serve it. */
+    private static String page(String name, String path) {
+        return "Prometheus' " + name + " page (" + Consoles.STANDARD.nativePage(path) + " for Debian's package, "
+                + Consoles.STANDARD.composePage(path) + " for compose)";
     }
 
     /** Series of two instances of the scenario's job: {@code first} on its single target, then {@code second}'s. */
