@@ -35,7 +35,6 @@ import dev.spacetime.settings.Thresholds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The hosts the stack runs on, from node exporter (node-mixin's essentials): disk space now and in a day, memory,
@@ -323,9 +322,6 @@ final class HostAlerts {
 
     private AlertRule nodeExporterDown(Duration forDuration) {
         String up = node.select(Metrics.UP.name());
-        Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
-        UnaryOperator<Scenario> down = s -> s.gauge(Metrics.UP.name(), 0);
-        UnaryOperator<Scenario> upAgain = s -> s.gauge(Metrics.UP.name(), 1);
         return alert("NodeExporterDown", Severity.CRITICAL)
                 .forDuration(forDuration)
                 .expr(up + " == 0")
@@ -345,14 +341,7 @@ final class HostAlerts {
                         List.of("Check the host is up and reachable; restart node exporter "
                                         + "(`systemctl restart prometheus-node-exporter`, or its container).",
                                 "`curl http://<host>:9100/metrics` from the Prometheus host.")))
-                .tests(Scenario.cases(forDuration,
-                        () -> test.scenario("scrapes have failed for less than " + duration(forDuration), at)
-                                .gauge(Metrics.UP.name(), 0).beforeFor(pending(GAUGE_ACTIVE), expect(test.target(), 0)),
-                        test.scenario("scrapes of node exporter fail", at).gauge(Metrics.UP.name(), 0)
-                                .fires(at, expect(test.target(), 0)),
-                        down.apply(upAgain.apply(test.scenario("two hosts, the second's node exporter down", at))
-                                .on(HOST_2)).fires(at, expect(test.target(HOST_2), 0)),
-                        upAgain.apply(test.scenario("scrapes succeed", at)).silent(Kind.BELOW_THRESHOLD, at)))
+                .tests(PipelineAlerts.targetDownCases(test, "node exporter", HOST_2, forDuration))
                 .build();
     }
 }

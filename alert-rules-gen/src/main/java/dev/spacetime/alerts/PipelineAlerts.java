@@ -19,6 +19,7 @@ import static dev.spacetime.settings.PromDuration.duration;
 
 import dev.spacetime.alerts.model.AlertGroup;
 import dev.spacetime.alerts.model.AlertRule;
+import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.AlertTest.Kind;
 import dev.spacetime.alerts.model.Component;
 import dev.spacetime.alerts.model.Humanize;
@@ -166,9 +167,6 @@ final class PipelineAlerts {
 
     private AlertRule alertmanagerDown(Duration forDuration) {
         String up = alertmanager.select(Metrics.UP.name());
-        Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
-        UnaryOperator<Scenario> down = s -> s.gauge(Metrics.UP.name(), 0);
-        UnaryOperator<Scenario> upAgain = s -> s.gauge(Metrics.UP.name(), 1);
         return alert("AlertmanagerDown", Severity.CRITICAL, alertmanager)
                 .forDuration(forDuration)
                 .expr(up + " == 0")
@@ -195,16 +193,23 @@ final class PipelineAlerts {
                                 "Check the configuration: `amtool check-config alertmanager.yml`.",
                                 "`" + Consoles.STANDARD.amtool("cluster show") + "` tells whether it answers and "
                                         + "which peers it sees.")))
-                .tests(Scenario.cases(forDuration,
-                        () -> am.scenario("scrapes have failed for less than " + duration(forDuration), at)
-                                .gauge(Metrics.UP.name(), 0).beforeFor(pending(GAUGE_ACTIVE), expect(am.target(), 0)),
-                        am.scenario("scrapes of the Alertmanager fail", at).gauge(Metrics.UP.name(), 0)
-                                .fires(at, expect(am.target(), 0)),
-                        pair(am.scenario("two Alertmanagers, the second down", at), ALERTMANAGER_2, upAgain, down)
-                                .fires(at, expect(am.target(ALERTMANAGER_2), 0)),
-                        pair(am.scenario("two Alertmanagers, both up", at), ALERTMANAGER_2, upAgain, upAgain)
-                                .silent(Kind.BELOW_THRESHOLD, at)))
+                .tests(targetDownCases(am, "Alertmanager", ALERTMANAGER_2, forDuration))
                 .build();
+    }
+
+    /** Cases of an {@code up == 0} alert on a stack target: one down, one of two down, two up. */
+    static List<AlertTest> targetDownCases(TestTargets test, String what, String second, Duration forDuration) {
+        Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
+        UnaryOperator<Scenario> down = s -> s.gauge(Metrics.UP.name(), 0);
+        UnaryOperator<Scenario> upAgain = s -> s.gauge(Metrics.UP.name(), 1);
+        return Scenario.cases(forDuration,
+                () -> down.apply(test.scenario("scrapes have failed for less than " + duration(forDuration), at))
+                        .beforeFor(pending(GAUGE_ACTIVE), expect(test.target(), 0)),
+                down.apply(test.scenario("scrapes of " + what + " fail", at)).fires(at, expect(test.target(), 0)),
+                pair(test.scenario("two instances, the second's " + what + " down", at), second, upAgain, down)
+                        .fires(at, expect(test.target(second), 0)),
+                pair(test.scenario("two instances, both up", at), second, upAgain, upAgain)
+                        .silent(Kind.BELOW_THRESHOLD, at));
     }
 
     private AlertRule notificationsFailing(double ratio, Duration forDuration) {
