@@ -24,9 +24,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Test data for one promtool case: series sampled every scrape interval (or a coarser interval for cases that
- * span hours) from time 0 on, as the API exposes them, with the target labels Prometheus attaches (the scope's
+ * span hours) from time 0 on, as the target exposes them, with the target labels Prometheus attaches (the scope's
  * job and cluster label, and an instance). A case about a fleet switches instance with {@link #on} between
- * series. Start one with {@link TestTargets#scenario}.
+ * series, one about several jobs switches scope too. Start one with {@link TestTargets#scenario}.
  */
 public final class Scenario {
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The test targets of the settings' scope: starts {@link Scenario}s sampled at the settings' scrape interval and
- * names the labels their alerts carry, so test data and rules always select the same job (and cluster).
+ * The test targets of one scope (the API's, or one of the stack's own jobs): starts {@link Scenario}s sampled at
+ * the settings' scrape interval and names the labels their alerts carry, so test data and rules always select the
+ * same job (and cluster).
  *
  * @param scope    job and cluster label the series carry
  * @param scrape   sample spacing of ordinary cases
