@@ -95,7 +95,8 @@ final class HostAlerts {
     }
 
     private String availableShare() {
-        return filesystem(Metrics.NODE_FILESYSTEM_AVAIL.name()) + " / " + filesystem(Metrics.NODE_FILESYSTEM_SIZE.name());
+        return filesystem(Metrics.NODE_FILESYSTEM_AVAIL.name()) + " / "
+                + filesystem(Metrics.NODE_FILESYSTEM_SIZE.name());
     }
 
     private String writable() {
@@ -184,7 +185,8 @@ final class HostAlerts {
         return new Runbook(meaning,
                 List.of(new Query("share available per filesystem", availableShare()),
                         new Query("bytes written per second per disk", sumBy(rate(node.select(
-                                Metrics.NODE_DISK_WRITTEN_BYTES.name()), "5m"), node.by(Labels.INSTANCE, Labels.DEVICE))),
+                                Metrics.NODE_DISK_WRITTEN_BYTES.name()), duration(Recordings.RATE_WINDOW)),
+                                node.by(Labels.INSTANCE, Labels.DEVICE))),
                         new Query("change of available bytes per hour", "deriv(" + avail + "[1h]) * 3600")),
                 List.of("Prometheus' TSDB grew: more series or a longer retention than the disk was sized for.",
                         "Logs or the API's state database grow without rotation.",
@@ -255,7 +257,8 @@ final class HostAlerts {
                 .tests(Scenario.cases(forDuration,
                         () -> mem(test.scenario("5 % available for less than " + duration(forDuration), at), low)
                                 .beforeFor(pending(GAUGE_ACTIVE), expect(test.target(), low)),
-                        mem(test.scenario("5 % of the memory available", at), low).fires(at, expect(test.target(), low)),
+                        mem(test.scenario("5 % of the memory available", at), low)
+                                .fires(at, expect(test.target(), low)),
                         mem(mem(test.scenario("two hosts, the second at 5 %", at), fine).on(HOST_2), low)
                                 .fires(at, expect(test.target(HOST_2), low)),
                         mem(test.scenario("30 % of the memory available", at), fine).silent(Kind.BELOW_THRESHOLD, at)))
@@ -303,7 +306,8 @@ final class HostAlerts {
                 .tests(Scenario.cases(forDuration,
                         () -> cpu(test.scenario("95 % busy for less than " + duration(forDuration), at), saturated)
                                 .beforeFor(pending(RATIO_ACTIVE), expect(test.target(), saturated)),
-                        cpu(test.scenario("both CPUs 95 % busy", at), saturated).fires(at, expect(test.target(), saturated)),
+                        cpu(test.scenario("both CPUs 95 % busy", at), saturated)
+                                .fires(at, expect(test.target(), saturated)),
                         cpu(cpu(test.scenario("two hosts, the second 95 % busy", at), half).on(HOST_2), saturated)
                                 .fires(at, expect(test.target(HOST_2), saturated)),
                         cpu(test.scenario("both CPUs 50 % busy", at), half).silent(Kind.BELOW_THRESHOLD, at)))

@@ -72,6 +72,7 @@ final class PipelineAlerts {
     private final Scope prometheus;
     private final Scope alertmanager;
     private final Scope node;
+    private final TestTargets apiTargets;
     private final TestTargets prom;
     private final TestTargets am;
     private final String window = duration(Recordings.RATE_WINDOW);
@@ -83,7 +84,7 @@ final class PipelineAlerts {
         this.prometheus = settings.stackScope(jobs.prometheus());
         this.alertmanager = settings.stackScope(jobs.alertmanager());
         this.node = settings.stackScope(jobs.node());
-        TestTargets apiTargets = TestTargets.of(settings);
+        this.apiTargets = TestTargets.of(settings);
         this.prom = apiTargets.of(prometheus, PROMETHEUS);
         this.am = apiTargets.of(alertmanager, ALERTMANAGER);
     }
@@ -152,9 +153,10 @@ final class PipelineAlerts {
                                         + "although the pipeline works."),
                         List.of("Never silence or inhibit this alert.",
                                 "Follow the path: is the Watchdog firing in Prometheus (its alerts page)? Does "
-                                        + "Alertmanager have it (`" + Consoles.STANDARD.amtool("alert query alertname=Watchdog")
-                                        + "`)? Do its deliveries fail (AlertmanagerNotificationsFailing, the query "
-                                        + "above)? Is the API's webhook token the one in alertmanager.yml?",
+                                        + "Alertmanager have it (`"
+                                        + Consoles.STANDARD.amtool("alert query alertname=Watchdog") + "`)? Do its "
+                                        + "deliveries fail (AlertmanagerNotificationsFailing, the query above)? Is the "
+                                        + "API's webhook token the one in alertmanager.yml?",
                                 "The alerts PrometheusNotConnectedToAlertmanagers, AlertmanagerDown and "
                                         + "AlertmanagerNotificationsFailing name the broken link when they still "
                                         + "reach someone.")))
@@ -551,7 +553,8 @@ final class PipelineAlerts {
                 .tests(Scenario.cases(forDuration,
                         () -> failing.apply(prom.scenario("one group " + what + " for less than "
                                 + duration(forDuration), at)).beforeFor(pending(RATIO_ACTIVE), expect(group, inWindow)),
-                        failing.apply(prom.scenario("one of two groups " + what, at)).fires(at, expect(group, inWindow)),
+                        failing.apply(prom.scenario("one of two groups " + what, at))
+                                .fires(at, expect(group, inWindow)),
                         pair(prom.scenario("two Prometheus, the second's group " + what, at), PROMETHEUS_2,
                                 s -> s.counter(metric, 0, Labels.RULE_GROUP, RULE_GROUP), failing)
                                 .fires(at, expect(labels(prom.target(PROMETHEUS_2), Labels.RULE_GROUP, RULE_GROUP),
@@ -575,15 +578,17 @@ final class PipelineAlerts {
         List<String> matchers = new ArrayList<>();
         api.cluster().ifPresent(c -> matchers.add(eq(c.label(), c.value())));
         matchers.add(re(Labels.JOB, String.join("|", jobs)));
-        String duration = Metrics.SCRAPE_DURATION.name();
-        String averaged = "avg_over_time(" + select(duration, matchers.toArray(String[]::new)) + "[" + window + "])";
+        String scrapeDuration = Metrics.SCRAPE_DURATION.name();
+        String averaged = "avg_over_time(" + select(scrapeDuration, matchers.toArray(String[]::new)) + "["
+                + window + "])";
         Duration at = firing(GAUGE_ACTIVE, forDuration, Duration.ZERO);
-        TestTargets apiTargets = TestTargets.of(settings);
         String nodeInstance = HostAlerts.NODE_EXPORTER;
+        var slowNode = apiTargets.of(node, nodeInstance).target();
         double slow = limit * 4 / 3;
         double fast = limit / 2;
-        UnaryOperator<Scenario> healthy = s -> s.gauge(duration, fast).on(prometheus, PROMETHEUS).gauge(duration, 0.01)
-                .on(alertmanager, ALERTMANAGER).gauge(duration, 0.01);
+        UnaryOperator<Scenario> healthy = s -> s.gauge(scrapeDuration, fast)
+                .on(prometheus, PROMETHEUS).gauge(scrapeDuration, 0.01)
+                .on(alertmanager, ALERTMANAGER).gauge(scrapeDuration, 0.01);
         return alert("PrometheusScrapeSlow", Severity.WARNING, scopes.toArray(Scope[]::new))
                 .forDuration(forDuration)
                 .expr(gt(averaged, limit))
@@ -611,17 +616,18 @@ final class PipelineAlerts {
                                 "For the API, check /debug/profile?endpoint=/metrics and its series count.")))
                 .tests(Scenario.cases(forDuration,
                         () -> healthy.apply(apiTargets.scenario("node exporter slow for less than "
-                                + duration(forDuration), at)).on(node, nodeInstance).gauge(duration, slow)
-                                .beforeFor(pending(GAUGE_ACTIVE), expect(apiTargets.of(node, nodeInstance).target(), slow)),
+                                + duration(forDuration), at)).on(node, nodeInstance).gauge(scrapeDuration, slow)
+                                .beforeFor(pending(GAUGE_ACTIVE), expect(slowNode, slow)),
                         healthy.apply(apiTargets.scenario("node exporter's scrapes take " + num(slow) + " s", at))
-                                .on(node, nodeInstance).gauge(duration, slow)
-                                .fires(at, expect(apiTargets.of(node, nodeInstance).target(), slow)),
-                        apiTargets.scenario("the API's scrapes take " + num(slow) + " s", at).gauge(duration, slow)
+                                .on(node, nodeInstance).gauge(scrapeDuration, slow)
+                                .fires(at, expect(slowNode, slow)),
+                        apiTargets.scenario("the API's scrapes take " + num(slow) + " s", at)
+                                .gauge(scrapeDuration, slow)
                                 .fires(at, expect(apiTargets.target(), slow)),
                         healthy.apply(apiTargets.scenario("every target at " + num(fast) + " s or faster", at))
-                                .on(node, nodeInstance).gauge(duration, fast).silent(Kind.BELOW_THRESHOLD, at),
+                                .on(node, nodeInstance).gauge(scrapeDuration, fast).silent(Kind.BELOW_THRESHOLD, at),
                         apiTargets.scenario("a target of a job outside the stack takes " + num(slow) + " s", at)
-                                .rawGauge(select(duration, eq(Labels.JOB, "other_team"),
+                                .rawGauge(select(scrapeDuration, eq(Labels.JOB, "other_team"),
                                         eq(Labels.INSTANCE, "other:8080")), slow)
                                 .silent(Kind.BELOW_THRESHOLD, at)))
                 .build();
