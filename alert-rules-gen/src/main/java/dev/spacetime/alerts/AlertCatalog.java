@@ -43,7 +43,10 @@ public final class AlertCatalog {
         }
     }
 
-    /** Every alert for these settings: the twelve of the seed and the fleet's, the SLO burn-rate alerts. */
+    /**
+     * Every alert for these settings: the twelve of the seed and the fleet's, the SLO burn-rate alerts, and those
+     * of the stack watching itself and its hosts.
+     */
     public static List<AlertRule> alerts(Settings settings) {
         List<AlertRule> all = new ArrayList<>();
         all.addAll(ApiAlerts.alerts(settings));
@@ -51,41 +54,40 @@ public final class AlertCatalog {
         all.addAll(ResourceAlerts.alerts(settings));
         all.addAll(SloAlerts.alerts(settings));
         all.addAll(WorkloadAlerts.alerts(settings));
+        all.addAll(PipelineAlerts.alerts(settings));
+        all.addAll(HostAlerts.alerts(settings));
         return all;
     }
 
     /**
-     * Labels, with their values, that every result of every rule expression carries: each rule reads the scope's
-     * series only ({@link Scope#select}) and keeps the scope's labels (job, the cluster label when set) through
-     * its aggregations. Every firing and pending test case shows them (RuleDefinitionsTest), and promtool proves
-     * those cases against the real rules.
+     * The labels {@code alert} carries when it fires for its first (for most alerts, its only) scope:
+     * {@code alertname}, the rule's labels and the scope's labels, which every result of every rule expression
+     * keeps ({@link Scope#select} and aggregations by {@link Scope#by}). Every firing and pending test case shows
+     * them (RuleDefinitionsTest), and promtool proves those cases against the real rules. Its expression may add
+     * more (e.g. {@code instance}, {@code endpoint}).
      */
-    public static Map<String, String> exprLabels(Scope scope) {
-        return scope.labels();
+    public static Map<String, String> firingLabels(AlertRule alert) {
+        return firingLabels(alert.scopes().get(0), alert);
     }
 
     /**
-     * The labels every firing instance of {@code alert} carries: {@code alertname}, the rule's labels and
-     * {@link #exprLabels}. Its expression may add more (e.g. {@code instance}, {@code endpoint}).
+     * The label names every alert of {@code alerts} carries when it fires, whichever scope it fires for: the only
+     * labels an Alertmanager inhibit rule may require equal (a label missing on both sides counts as equal there).
      */
-    public static Map<String, String> firingLabels(Scope scope, AlertRule alert) {
-        Map<String, String> labels = new TreeMap<>(exprLabels(scope));
-        labels.putAll(alert.labels());
-        labels.put(Labels.ALERTNAME, alert.name());
-        return labels;
-    }
-
-    /**
-     * The label names every alert of {@code alerts} carries when it fires: the only labels an Alertmanager inhibit
-     * rule may require equal (a label missing on both sides counts as equal there).
-     */
-    public static Set<String> labelsOnEveryAlert(Scope scope, List<AlertRule> alerts) {
+    public static Set<String> labelsOnEveryAlert(List<AlertRule> alerts) {
         if (alerts.isEmpty()) {
             throw new IllegalArgumentException("no alerts: nothing is known about alert labels");
         }
-        Set<String> common = new HashSet<>(firingLabels(scope, alerts.get(0)).keySet());
-        alerts.forEach(alert -> common.retainAll(firingLabels(scope, alert).keySet()));
+        Set<String> common = new HashSet<>(firingLabels(alerts.get(0)).keySet());
+        alerts.forEach(alert -> alert.scopes().forEach(scope -> common.retainAll(firingLabels(scope, alert).keySet())));
         return Set.copyOf(common);
+    }
+
+    private static Map<String, String> firingLabels(Scope scope, AlertRule alert) {
+        Map<String, String> labels = new TreeMap<>(scope.labels());
+        labels.putAll(alert.labels());
+        labels.put(Labels.ALERTNAME, alert.name());
+        return labels;
     }
 
     /** Recording groups and the alerts grouped by {@link AlertGroup}, groups and alerts in a fixed order. */

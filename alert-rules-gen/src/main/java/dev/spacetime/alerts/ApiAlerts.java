@@ -100,6 +100,7 @@ final class ApiAlerts {
                         .fires(at, test.firstInstances(2, 0)));
         return AlertRule.builder("HTTPAPIDown")
                 .group(AlertGroup.AVAILABILITY).severity(Severity.CRITICAL).component(Component.AVAILABILITY)
+                .scope(scope)
                 .forDuration(forDuration)
                 // up == 0: Prometheus reaches the target but the scrape fails (one alert per instance);
                 // absent: no target of the job is left (one alert for the job). A gauge of the API itself (the
@@ -117,7 +118,7 @@ final class ApiAlerts {
                         List.of(new Query("scrape health per target", up),
                                 new Query("when the process last started", scope.select(Metrics.PROCESS_START_TIME.name())),
                                 new Query("scrape errors as Prometheus sees them",
-                                        scope.select("scrape_duration_seconds"))),
+                                        scope.select(Metrics.SCRAPE_DURATION.name()))),
                         List.of("The API process crashed or was stopped (check its logs and exit code).",
                                 "The API listens on another port or address than prometheus.yml scrapes.",
                                 "/metrics answers slowly or with an error (scrape timeout).",
@@ -151,6 +152,7 @@ final class ApiAlerts {
         }
         return AlertRule.builder("HTTPAPIInstancesDown")
                 .group(AlertGroup.AVAILABILITY).severity(Severity.CRITICAL).component(Component.AVAILABILITY)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(gt("1 - " + avgBy(up, scope.by()), ratio))
                 .summary("More than " + Expr.num(ratio * 100) + " % of the SpaceTime API's instances cannot be "
@@ -205,6 +207,7 @@ final class ApiAlerts {
                         .fires(at, withLabels(test.firstInstances(2, 1), overall)));
         return AlertRule.builder(name)
                 .group(AlertGroup.HEALTH).severity(severity).component(Component.HEALTH)
+                .scope(scope)
                 .forDuration(forDuration)
                 // One-hot gauge: exactly one state per subsystem is 1, so the alert matches the state by label.
                 .expr(selector + " == 1")
@@ -262,6 +265,7 @@ final class ApiAlerts {
                         .fires(at, expect(test.job(), 4 * threshold / 3)));
         return AlertRule.builder("HighHTTPErrorRate")
                 .group(AlertGroup.AVAILABILITY).severity(Severity.CRITICAL).component(Component.AVAILABILITY)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(and(gt(scope.select(Recordings.JOB_ERROR_RATIO), threshold),
                         ge(scope.select(Recordings.JOB_REQUESTS_RATE), guard)))
@@ -310,6 +314,7 @@ final class ApiAlerts {
                         List.of(new Observation(slow * 1.2, guard / 2))).silent(Kind.LOW_TRAFFIC, at));
         return AlertRule.builder(name)
                 .group(AlertGroup.LATENCY).severity(severity).component(Component.LATENCY)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(and(gt(scope.select(q.jobEndpointRecord()), thresholdSeconds),
                         ge(scope.select(Recordings.JOB_ENDPOINT_REQUESTS_RATE), guard)))

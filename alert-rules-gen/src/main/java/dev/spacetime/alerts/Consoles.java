@@ -35,12 +35,22 @@ public record Consoles(String prometheusUrl, String alertmanagerUrl, String comp
 
     /** A Prometheus page as the compose stack (upstream image) serves it. */
     public String composePage(Page page) {
-        return prometheusUrl + composeUiPrefix + page.path();
+        return composePage(page.path());
     }
 
     /** A Prometheus page as the native runner (Debian's package) serves it. */
     public String nativePage(Page page) {
-        return prometheusUrl + nativeUiPrefix + page.path();
+        return nativePage(page.path());
+    }
+
+    /** Another page of the compose stack's Prometheus, e.g. {@code /rules}, that a runbook names. */
+    public String composePage(String path) {
+        return prometheusUrl + composeUiPrefix + path;
+    }
+
+    /** Another page of the native runner's Prometheus, e.g. {@code /rules}, that a runbook names. */
+    public String nativePage(String path) {
+        return prometheusUrl + nativeUiPrefix + path;
     }
 
     /** An amtool command line against this Alertmanager. */

@@ -60,6 +60,7 @@ final class ResourceAlerts {
         String limit = Humanize.NUMBER.apply(bytes) + "B";
         return AlertRule.builder(name)
                 .group(AlertGroup.RESOURCES).severity(severity).component(Component.MEMORY)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(gt(scope.select(rss), bytes))
                 .summary("API resident memory above " + limit + ".")

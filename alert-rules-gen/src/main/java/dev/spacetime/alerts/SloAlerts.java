@@ -88,6 +88,7 @@ final class SloAlerts {
         String objective = slo.description().replaceAll("\\.$", "") + ", over " + duration(slo.window());
         return AlertRule.builder(slo.alert(severity))
                 .group(AlertGroup.SLO).severity(severity).component(component(slo))
+                .scope(scope)
                 .forDuration(forDuration)
                 .label(SloRecordings.SLO_LABEL, slo.name())
                 .expr(expr)

@@ -74,6 +74,7 @@ final class TrafficAlerts {
         Duration at = firing(activeAt, forDuration, Recordings.RATE_WINDOW);
         return AlertRule.builder(name)
                 .group(AlertGroup.SECURITY).severity(severity).component(Component.AUTH)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(gt(perMinute(Recordings.JOB_AUTH_FAILURES_RATE), perMinute))
                 .summary("More than " + num(perMinute) + " failed authentication attempts per minute.")
@@ -116,6 +117,7 @@ final class TrafficAlerts {
         Duration at = firing(activeAt, forDuration, Recordings.RATE_WINDOW);
         return AlertRule.builder("HighRateLimitHits")
                 .group(AlertGroup.SECURITY).severity(Severity.WARNING).component(Component.RATE_LIMIT)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(gt(perMinute(Recordings.JOB_RATE_LIMIT_HITS_RATE), perMinute))
                 .summary("More than " + num(perMinute) + " requests per minute rejected by the rate limiter.")
@@ -156,6 +158,7 @@ final class TrafficAlerts {
         Duration at = firing(RATIO_ACTIVE, forDuration, Recordings.RATE_WINDOW);
         return AlertRule.builder("HighSceneLoadErrorRate")
                 .group(AlertGroup.SCENES).severity(Severity.WARNING).component(Component.SCENES)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(and(gt(scope.select(Recordings.JOB_SCENE_LOAD_ERROR_RATIO), threshold),
                         ge(scope.select(Recordings.JOB_SCENE_LOAD_ATTEMPTS_RATE), guard)))

@@ -57,6 +57,7 @@ final class WorkloadAlerts {
         String window = duration(Recordings.RATE_WINDOW);
         return List.of(AlertRule.builder("WorkloadSaturated")
                 .group(AlertGroup.SCENES).severity(Severity.WARNING).component(Component.SCENES)
+                .scope(scope)
                 .forDuration(forDuration)
                 .expr(ge(scope.select(inFlight) + " / " + scope.select(threads), SATURATED))
                 .summary("Every scene worker of the API is busy.")

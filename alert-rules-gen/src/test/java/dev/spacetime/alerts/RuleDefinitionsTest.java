@@ -11,11 +11,20 @@ import dev.spacetime.alerts.model.RuleGroup;
 import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.alerts.promql.Expr;
 import dev.spacetime.alerts.scenario.Scenario;
+import dev.spacetime.catalog.Heartbeats;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
+import dev.spacetime.alerts.model.AlertGroup;
+import dev.spacetime.alerts.model.Component;
+import dev.spacetime.settings.ForDurations;
 import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
+import dev.spacetime.settings.StackJobs;
+import dev.spacetime.settings.Thresholds;
+import java.time.Duration;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,9 +88,10 @@ class RuleDefinitionsTest {
         List<String> expressions = Stream.concat(
                 Stream.concat(RULES.recording().stream(), RULES.alerting().stream())
                         .flatMap(g -> g.rules().stream()).map(Rule::expr)
-                        .filter(e -> !e.startsWith("vector(")), // a constant such as slo:objective:ratio
-                RULES.alerts().stream().flatMap(a -> a.runbook().queries().stream()).map(Runbook.Query::promql)
-                        .filter(q -> !q.contains("scrape_duration_seconds"))).toList();
+                        // a constant: slo:objective:ratio, the Watchdog
+                        .filter(e -> !(e.contains("vector(") && seriesIn(e).isEmpty())),
+                RULES.alerts().stream().flatMap(a -> a.runbook().queries().stream()).map(Runbook.Query::promql))
+                .toList();
 
         for (String expr : expressions) {
             assertThat(seriesIn(expr)).as(expr).isNotEmpty()
@@ -114,12 +124,18 @@ class RuleDefinitionsTest {
                 "LatencySLOFastBurn", "LatencySLOSlowBurn", "SceneLoadSLOFastBurn", "SceneLoadSLOSlowBurn");
     }
 
+    /** The Watchdog alone never waits and never stays silent: it fires from the first evaluation on. */
     @Test
     void everyAlertHasAFiringAPendingAndASilentCase() {
         Set<Kind> silent = EnumSet.complementOf(EnumSet.of(Kind.FIRES, Kind.BEFORE_FOR));
         for (AlertRule a : RULES.alerts()) {
             List<Kind> kinds = a.tests().stream().map(AlertTest::kind).toList();
-            assertThat(kinds).as(a.name()).contains(Kind.FIRES, Kind.BEFORE_FOR).containsAnyElementsOf(silent);
+            if (a.name().equals(Heartbeats.WATCHDOG_ALERT)) {
+                assertThat(kinds).as(a.name()).containsOnly(Kind.FIRES);
+                assertThat(a.forDuration()).isZero();
+            } else {
+                assertThat(kinds).as(a.name()).contains(Kind.FIRES, Kind.BEFORE_FOR).containsAnyElementsOf(silent);
+            }
         }
     }
 
@@ -160,28 +176,31 @@ class RuleDefinitionsTest {
         assertThat(RULES.alerts()).allSatisfy(a -> assertThat(sources).as(a.name()).contains('"' + a.name() + '"'));
     }
 
+    /** Each case's alerts carry the labels of one of the scopes the alert selects (the API's for most). */
     @Test
     void everyFiringAndPendingCaseShowsTheLabelsTheCatalogPromises() {
         for (AlertRule a : RULES.alerts()) {
             for (AlertTest t : a.tests()) {
-                t.expected().forEach(e -> assertThat(e.labels()).as("%s: %s", a.name(), t.name())
-                        .containsAllEntriesOf(AlertCatalog.exprLabels(Settings.defaults().scope())));
+                t.expected().forEach(e -> assertThat(a.scopes()).as("%s: %s %s", a.name(), t.name(), e.labels())
+                        .anySatisfy(scope -> assertThat(e.labels()).containsAllEntriesOf(scope.labels())));
             }
         }
+        assertThat(byName("HighMemoryUsage").scopes()).containsExactly(Settings.defaults().scope());
     }
 
     @Test
     void labelsOnEveryAlertAreTheRuleLabelsJobAndAlertname() {
-        Scope scope = Settings.defaults().scope();
-        assertThat(AlertCatalog.labelsOnEveryAlert(scope, RULES.alerts())).containsExactlyInAnyOrder(
+        assertThat(AlertCatalog.labelsOnEveryAlert(RULES.alerts())).containsExactlyInAnyOrder(
                 Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT);
         AlertRule burn = byName("AvailabilitySLOFastBurn");
-        assertThat(AlertCatalog.labelsOnEveryAlert(scope, List.of(burn))).contains(SloRecordings.SLO_LABEL);
-        assertThat(AlertCatalog.firingLabels(scope, burn)).containsEntry(Labels.ALERTNAME, "AvailabilitySLOFastBurn")
+        assertThat(AlertCatalog.labelsOnEveryAlert(List.of(burn))).contains(SloRecordings.SLO_LABEL);
+        assertThat(AlertCatalog.firingLabels(burn)).containsEntry(Labels.ALERTNAME, "AvailabilitySLOFastBurn")
                 .containsEntry(Labels.JOB, Jobs.API).containsEntry(AlertRule.SEVERITY, "critical");
-        assertThat(AlertCatalog.labelsOnEveryAlert(scope.withCluster("cluster", "eu-1"), RULES.alerts()))
-                .contains("cluster");
-        assertThatThrownBy(() -> AlertCatalog.labelsOnEveryAlert(scope, List.of()))
+        assertThat(AlertCatalog.firingLabels(byName("NodeExporterDown"))).containsEntry(Labels.JOB, Jobs.NODE)
+                .containsEntry(AlertRule.COMPONENT, "host");
+        Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"));
+        assertThat(AlertCatalog.labelsOnEveryAlert(AlertCatalog.alerts(clustered))).contains("cluster");
+        assertThatThrownBy(() -> AlertCatalog.labelsOnEveryAlert(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -204,6 +223,126 @@ class RuleDefinitionsTest {
         assertThat(byName("HTTPAPIDown").description().goTemplate()).contains("$labels.instance");
         assertThat(byName("HTTPAPIInstancesDown").expr())
                 .isEqualTo("1 - avg by (job) (up{job=\"spacetime_api\"}) > 0.5");
+    }
+
+    /** The stack's own alerts, by name: what the API, stack-gen and dashboard-gen refer to (the contract's table). */
+    private static final List<String> PIPELINE = List.of("Watchdog", "AlertmanagerDown",
+            "AlertmanagerNotificationsFailing", "AlertmanagerConfigReloadFailed", "AlertmanagerClusterMembersMissing",
+            "PrometheusNotConnectedToAlertmanagers", "PrometheusAlertsDropped", "PrometheusNotificationQueueFilling",
+            "PrometheusRuleEvaluationFailures", "PrometheusMissedRuleEvaluations", "PrometheusConfigReloadFailed",
+            "PrometheusScrapeSlow");
+    private static final List<String> HOST = List.of("HostFilesystemAlmostFull", "HostFilesystemFillingUp",
+            "HostMemoryAlmostExhausted", "HostCpuSaturated", "NodeExporterDown");
+
+    @Test
+    void theWatchdogIsTheHeartbeatTheApiListensForAndAlwaysFires() {
+        AlertRule watchdog = byName(Heartbeats.WATCHDOG_ALERT);
+        assertThat(watchdog.severity()).isEqualTo(Severity.NONE);
+        assertThat(watchdog.forDuration()).isZero();
+        assertThat(watchdog.expr()).contains("vector(1)");
+        assertThat(seriesIn(watchdog.expr())).isEmpty();
+        assertThat(AlertCatalog.firingLabels(watchdog)).containsEntry(Labels.JOB, Jobs.PROMETHEUS)
+                .containsEntry(AlertRule.SEVERITY, "none").containsEntry(AlertRule.COMPONENT, "monitoring");
+        assertThat(watchdog.description().goTemplate()).contains("firing on purpose")
+                .contains("/health alerting subsystem turns degraded");
+    }
+
+    @Test
+    void pipelineAndHostAlertsSelectTheStacksOwnJobs() {
+        StackJobs jobs = Settings.defaults().stackJobs();
+        for (String name : PIPELINE) {
+            AlertRule a = byName(name);
+            assertThat(a.component()).as(name).isEqualTo(Component.MONITORING);
+            assertThat(a.group()).as(name).isEqualTo(AlertGroup.MONITORING);
+        }
+        for (String name : HOST) {
+            AlertRule a = byName(name);
+            assertThat(a.component()).as(name).isEqualTo(Component.HOST);
+            assertThat(a.scopes()).extracting(Scope::job).as(name).containsExactly(jobs.node());
+        }
+        assertThat(byName("AlertmanagerDown").scopes()).extracting(Scope::job).containsExactly(jobs.alertmanager());
+        assertThat(byName("PrometheusAlertsDropped").scopes()).extracting(Scope::job).containsExactly(jobs.prometheus());
+        // Every target of the stack, no other job: a shared Prometheus' other jobs may scrape at other intervals.
+        assertThat(byName("PrometheusScrapeSlow").expr())
+                .contains("job=~\"spacetime_api|prometheus|alertmanager|node\"");
+        assertThat(byName("AlertmanagerNotificationsFailing").tests()).filteredOn(t -> t.kind() == Kind.FIRES)
+                .flatExtracting(AlertTest::expected).allSatisfy(e -> assertThat(e.labels())
+                        .containsKeys(Labels.INSTANCE, Labels.INTEGRATION));
+    }
+
+    /** Per-instance alerts name the one failing instance of two: an HA pair, or two hosts. */
+    @Test
+    void perInstanceStackAlertsFireForTheFailingInstanceOfTwo() {
+        List<String> perInstance = Stream.concat(PIPELINE.stream(), HOST.stream())
+                .filter(n -> !List.of("Watchdog", "AlertmanagerClusterMembersMissing").contains(n)).toList();
+        for (String name : perInstance) {
+            assertThat(byName(name).tests()).as(name).anySatisfy(RuleDefinitionsTest::firesForOneOfTwoInstances);
+        }
+    }
+
+    private static void firesForOneOfTwoInstances(AlertTest t) {
+        assertThat(t.kind()).isEqualTo(Kind.FIRES);
+        assertThat(t.input().stream().map(i -> i.series().replaceAll(".*instance=\"([^\"]*)\".*", "$1"))
+                .distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(t.expected()).hasSize(1);
+    }
+
+    @Test
+    void clusterMembersMissingIsQuietForOneAlertmanagerAndFiresWhenAPairSplits() {
+        List<AlertTest> tests = byName("AlertmanagerClusterMembersMissing").tests();
+        assertThat(tests).anySatisfy(t -> {
+            assertThat(t.name()).startsWith("a single Alertmanager");
+            assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+        });
+        assertThat(tests).anySatisfy(t -> {
+            assertThat(t.name()).contains("each sees 1 member");
+            assertThat(t.expected()).hasSize(2);
+        });
+    }
+
+    @Test
+    void filesystemAlertsIgnorePseudoAndReadOnlyFilesystems() {
+        for (String name : List.of("HostFilesystemAlmostFull", "HostFilesystemFillingUp")) {
+            AlertRule a = byName(name);
+            assertThat(a.expr()).as(name).contains("fstype!~\"tmpfs|").contains("overlay")
+                    .contains("node_filesystem_readonly");
+            assertThat(a.tests()).as(name).anySatisfy(t -> {
+                assertThat(t.name()).contains("tmpfs");
+                assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+            });
+        }
+        assertThat(byName("HostFilesystemAlmostFull").tests()).anySatisfy(t -> {
+            assertThat(t.name()).contains("read-only");
+            assertThat(t.kind()).isEqualTo(Kind.BELOW_THRESHOLD);
+        });
+    }
+
+    @Test
+    void stackAlertsTakeThresholdsAndDurationsFromTheSettings() {
+        Thresholds d = Thresholds.defaults();
+        Settings edited = Settings.defaults()
+                .withThresholds(new Thresholds(d.httpErrorRatio(), d.minRequestRate(), d.criticalLatencyP99Seconds(),
+                        d.warningLatencyP95Seconds(), d.criticalAuthFailuresPerMin(), d.warningAuthFailuresPerMin(),
+                        d.rateLimitHitsPerMin(), d.criticalMemoryBytes(), d.warningMemoryBytes(),
+                        d.sceneLoadErrorRatio(), d.minSceneLoadRate(), d.instancesDownRatio(), 0.03, 0.7, 0.4, 0.15,
+                        12, 0.3, 0.2, 0.85))
+                .withForDurations(ForDurations.all(Duration.ofMinutes(7)));
+        List<AlertRule> alerts = AlertCatalog.alerts(edited);
+        Function<String, AlertRule> named =
+                n -> alerts.stream().filter(a -> a.name().equals(n)).findFirst().orElseThrow();
+        assertThat(named.apply("AlertmanagerNotificationsFailing").expr()).endsWith("> 0.03");
+        assertThat(named.apply("PrometheusNotificationQueueFilling").expr()).endsWith("> 0.7");
+        assertThat(named.apply("PrometheusScrapeSlow").expr()).endsWith("> 6"); // 0.4 of 15s
+        assertThat(named.apply("HostFilesystemAlmostFull").expr()).contains("< 0.15");
+        assertThat(named.apply("HostFilesystemFillingUp").expr()).contains("< 0.3").contains(", 43200) < 0");
+        assertThat(named.apply("HostMemoryAlmostExhausted").expr()).endsWith("< 0.2");
+        assertThat(named.apply("HostCpuSaturated").expr()).endsWith("> 0.85");
+        Stream.concat(PIPELINE.stream().filter(n -> !n.equals("Watchdog")), HOST.stream())
+                .forEach(n -> assertThat(named.apply(n).forDuration()).as(n).isEqualTo(Duration.ofMinutes(7)));
+        ForDurations f = Settings.defaults().forDurations();
+        assertThat(byName("AlertmanagerDown").forDuration()).isEqualTo(f.alertmanagerDown());
+        assertThat(byName("HostFilesystemFillingUp").forDuration()).isEqualTo(f.filesystemFillingUp());
+        assertThat(byName("PrometheusConfigReloadFailed").forDuration()).isEqualTo(f.configReloadFailed());
     }
 
     private static String read(Path file) {

@@ -26,6 +26,10 @@ public final class PromQL {
         return label + "=~\"" + regex + "\"";
     }
 
+    public static String nre(String label, String regex) {
+        return label + "!~\"" + regex + "\"";
+    }
+
     public static String rate(String selector, String window) {
         return "rate(" + selector + "[" + window + "])";
     }

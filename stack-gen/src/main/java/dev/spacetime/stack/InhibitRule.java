@@ -15,8 +15,7 @@ import java.util.Set;
 public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
 
     /** Labels every alert of the standard catalog carries when it fires, as its definitions state them. */
-    static final Set<String> ON_EVERY_ALERT = AlertCatalog.labelsOnEveryAlert(
-            Settings.defaults().scope(), AlertCatalog.alerts(Settings.defaults()));
+    static final Set<String> ON_EVERY_ALERT = AlertCatalog.labelsOnEveryAlert(AlertCatalog.alerts(Settings.defaults()));
 
     public InhibitRule {
         sourceMatchers = List.copyOf(sourceMatchers);

@@ -47,7 +47,7 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
 
     /** Every alert of {@code alerts}, with the labels it carries whenever it fires. */
     public static List<RoutingExpectation> forAlerts(List<AlertRule> alerts) {
-        return alerts.stream().map(alert -> of(AlertCatalog.firingLabels(Settings.defaults().scope(), alert), receiverFor(alert))).toList();
+        return alerts.stream().map(alert -> of(AlertCatalog.firingLabels(alert), receiverFor(alert))).toList();
     }
 
     /**

@@ -67,7 +67,7 @@ class RoutingTest {
         List<Object> rules = Yaml.list(Yaml.load(config), "inhibit_rules");
         assertThat(rules).isNotEmpty();
         List<Map<String, String>> firing = AlertCatalog.alerts(Settings.defaults()).stream()
-                .map(a -> AlertCatalog.firingLabels(Settings.defaults().scope(), a)).toList();
+                .map(AlertCatalog::firingLabels).toList();
         assertThat(firing).hasSizeGreaterThanOrEqualTo(AlertCatalog.alerts(Settings.defaults()).size());
         for (Object rule : rules) {
             List<Object> equal = Yaml.list(rule, "equal");

@@ -6,6 +6,7 @@ import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.AlertTest;
 import dev.spacetime.alerts.model.Runbook;
 import dev.spacetime.settings.PromDuration;
+import dev.spacetime.settings.Severity;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,10 +85,13 @@ public final class RunbookPages {
                 .append("> and <").append(consoles.nativePage(Page.GRAPH))
                 .append(">; Debian's Alertmanager has no web UI: use amtool.\n");
         md.append("- Alertmanager from a shell, either way:\n\n  ```sh\n  ")
-                .append(consoles.amtool("alert query alertname=" + alert.name())).append("\n  ")
-                .append(consoles.amtool("silence add alertname=" + alert.name()
-                        + " --duration=2h --comment=\"investigating\"")).append("\n  ")
-                .append(consoles.amtool("silence query")).append("\n  ```\n");
+                .append(consoles.amtool("alert query alertname=" + alert.name())).append("\n  ");
+        // Severity none is for machines (the Watchdog): a silence would cut what listens, so none is offered.
+        if (alert.severity() != Severity.NONE) {
+            md.append(consoles.amtool("silence add alertname=" + alert.name()
+                    + " --duration=2h --comment=\"investigating\"")).append("\n  ");
+        }
+        md.append(consoles.amtool("silence query")).append("\n  ```\n");
     }
 
     private static void bullets(StringBuilder md, List<String> items) {

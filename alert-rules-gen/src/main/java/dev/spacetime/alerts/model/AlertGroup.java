@@ -10,7 +10,11 @@ public enum AlertGroup {
     RESOURCES,
     SCENES,
     HEALTH,
-    SLO;
+    SLO,
+    /** The monitoring pipeline itself: Prometheus, Alertmanager and the Watchdog. */
+    MONITORING,
+    /** The hosts the stack runs on, from node exporter. */
+    HOST;
 
     /** The group's name in the rule file, e.g. {@code spacetime_api.availability}. */
     public String ruleGroupName() {

@@ -1,5 +1,6 @@
 package dev.spacetime.alerts.model;
 
+import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * @param group       rule group
  * @param severity    {@code severity} label
  * @param component   {@code component} label
+ * @param scopes      whose series the expression reads: every result carries the labels of one of them (the API's
+ *                    scope for most alerts, one of the stack's own jobs for the pipeline and host alerts)
  * @param forDuration how long the condition must hold
  * @param expr        PromQL composed from the metric catalog and the recording rules
  * @param extraLabels labels besides severity and component (e.g. {@code slo})
@@ -24,8 +27,8 @@ import java.util.TreeMap;
  * @param runbook     the runbook page
  * @param tests       promtool cases: at least one firing and one silent
  */
-public record AlertRule(String name, AlertGroup group, Severity severity, Component component, Duration forDuration,
-                        String expr, Map<String, String> extraLabels, String summary, Template description,
+public record AlertRule(String name, AlertGroup group, Severity severity, Component component, List<Scope> scopes,
+                        Duration forDuration, String expr, Map<String, String> extraLabels, String summary, Template description,
                         Runbook runbook, List<AlertTest> tests) implements Rule {
 
     public static final String SEVERITY = "severity";
@@ -38,6 +41,14 @@ public record AlertRule(String name, AlertGroup group, Severity severity, Compon
         Objects.requireNonNull(group);
         Objects.requireNonNull(severity);
         Objects.requireNonNull(component);
+        scopes = List.copyOf(scopes);
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException(name + ": selects no scope");
+        }
+        if (scopes.stream().map(Scope::labelNames).distinct().count() > 1) {
+            // Otherwise some results would lack a label the others carry (inhibit rules rely on them).
+            throw new IllegalArgumentException(name + ": scopes with different labels " + scopes);
+        }
         Objects.requireNonNull(expr);
         Objects.requireNonNull(summary);
         Objects.requireNonNull(description);
@@ -77,6 +88,7 @@ public record AlertRule(String name, AlertGroup group, Severity severity, Compon
         private AlertGroup group;
         private Severity severity;
         private Component component;
+        private List<Scope> scopes = List.of();
         private Duration forDuration;
         private String expr;
         private final Map<String, String> extraLabels = new TreeMap<>();
@@ -101,6 +113,12 @@ public record AlertRule(String name, AlertGroup group, Severity severity, Compon
 
         public Builder component(Component component) {
             this.component = component;
+            return this;
+        }
+
+        /** The scope (or scopes) whose series the expression selects and whose labels it keeps. */
+        public Builder scope(Scope... selected) {
+            this.scopes = List.of(selected);
             return this;
         }
 
@@ -140,7 +158,7 @@ public record AlertRule(String name, AlertGroup group, Severity severity, Compon
         }
 
         public AlertRule build() {
-            return new AlertRule(name, group, severity, component, forDuration, expr, extraLabels, summary,
+            return new AlertRule(name, group, severity, component, scopes, forDuration, expr, extraLabels, summary,
                     description, runbook, tests);
         }
     }

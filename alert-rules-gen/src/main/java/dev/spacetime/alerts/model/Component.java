@@ -20,7 +20,11 @@ public enum Component {
     /** Scene loading. */
     SCENES,
     /** The server's own health checks. */
-    HEALTH;
+    HEALTH,
+    /** The monitoring pipeline: scrapes, rule evaluation, Prometheus to Alertmanager to receivers, the Watchdog. */
+    MONITORING,
+    /** The hosts the stack runs on (node exporter): disk, memory, CPU. */
+    HOST;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -24,9 +24,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Test data for one promtool case: series sampled every scrape interval (or a coarser interval for cases that
- * span hours) from time 0 on, as the API exposes them, with the target labels Prometheus attaches (the scope's
+ * span hours) from time 0 on, as the target exposes them, with the target labels Prometheus attaches (the scope's
  * job and cluster label, and an instance). A case about a fleet switches instance with {@link #on} between
- * series. Start one with {@link TestTargets#scenario}.
+ * series, one about several jobs switches scope too. Start one with {@link TestTargets#scenario}.
  */
 public final class Scenario {
 
@@ -42,18 +42,19 @@ public final class Scenario {
      */
     public static final Duration RECORDING_LAG = EVALUATION;
 
-    private final Scope scope;
+    private Scope scope;
     private final String description;
     private final Duration length;
     private final Duration interval;
     private final List<InputSeries> series = new ArrayList<>();
-    private String instance = INSTANCE;
+    private String instance;
 
-    Scenario(Scope scope, String description, Duration length, Duration interval) {
+    Scenario(Scope scope, String description, Duration length, Duration interval, String instance) {
         this.scope = scope;
         this.description = description;
         this.length = length;
         this.interval = interval;
+        this.instance = instance;
     }
 
     /** The instance label of the {@code n}-th target (1, 2, 3…) of a fleet case. */
@@ -72,17 +73,24 @@ public final class Scenario {
         if (bad < 0 || bad > FLEET) {
             throw new IllegalArgumentException(bad + " bad instances of " + FLEET);
         }
+        String single = instance;
         for (int n = 1; n <= FLEET; n++) {
             on(instance(n));
             (n <= bad ? badData : goodData).apply(this);
         }
-        return on(INSTANCE);
+        return on(single);
     }
 
     /** The series added from now on belong to {@code target} (until the next call). */
     public Scenario on(String target) {
         this.instance = target;
         return this;
+    }
+
+    /** The series added from now on belong to {@code target} of another job (a case about every scraped job). */
+    public Scenario on(Scope other, String target) {
+        this.scope = other;
+        return on(target);
     }
 
     /** When a condition on gauges holds: at the first evaluation. */
@@ -181,6 +189,17 @@ public final class Scenario {
         if (flat > 0) {
             values += " " + num(step * rising) + "+0x" + (flat - 1);
         }
+        series.add(new InputSeries(selector(metric, labelValues), values));
+        return this;
+    }
+
+    /**
+     * A gauge of the current instance moving linearly from {@code start} by {@code perSecond} (negative: falling);
+     * {@code labelValues} as for counters.
+     */
+    public Scenario ramp(String metric, double start, double perSecond, String... labelValues) {
+        double step = perSecond * interval.getSeconds();
+        String values = num(start) + (step < 0 ? "-" + num(-step) : "+" + num(step)) + "x" + steps(length);
         series.add(new InputSeries(selector(metric, labelValues), values));
         return this;
     }

@@ -8,6 +8,7 @@ import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +60,18 @@ class RunbookPagesTest {
             assertThat(page).as(a.name())
                     .contains("<http://127.0.0.1:9090/alerts>", "<http://127.0.0.1:9090/classic/targets>",
                             "<http://127.0.0.1:9090/classic/alerts>", "no web UI",
-                            "amtool --alertmanager.url=http://127.0.0.1:9093 silence add alertname=" + a.name())
+                            "amtool --alertmanager.url=http://127.0.0.1:9093 alert query alertname=" + a.name())
                     // Debian's Prometheus answers 404 there; the page names the classic path instead.
                     .doesNotContain("localhost:9090/targets");
+            String silence = "amtool --alertmanager.url=http://127.0.0.1:9093 silence add alertname=" + a.name();
+            if (a.severity() == Severity.NONE) {
+                // The Watchdog: silenced, it stops reaching the API, whose alerting health turns degraded.
+                assertThat(page).as(a.name()).doesNotContain(silence).contains("Never silence");
+            } else {
+                assertThat(page).as(a.name()).contains(silence);
+            }
         }
+        assertThat(ALERTS).extracting(AlertRule::severity).contains(Severity.NONE);
     }
 
     @Test
