@@ -11,7 +11,6 @@ import static dev.spacetime.alerts.scenario.Scenario.firing;
 import static dev.spacetime.alerts.scenario.Scenario.labels;
 import static dev.spacetime.alerts.scenario.Scenario.pending;
 import static dev.spacetime.catalog.PromQL.eq;
-import static dev.spacetime.catalog.PromQL.nre;
 import static dev.spacetime.catalog.PromQL.rate;
 import static dev.spacetime.catalog.PromQL.sumBy;
 import static dev.spacetime.settings.PromDuration.duration;
@@ -45,14 +44,6 @@ final class HostAlerts {
     /** Instance labels of the test data: one host, or a second beside it. */
     static final String NODE_EXPORTER = "node-exporter:9100";
     static final String HOST_2 = "host-2:9100";
-
-    /**
-     * Filesystem types that hold no data of their own or live in memory: their fullness says nothing about the
-     * disk (tmpfs is /run and /dev/shm, overlay a container's root over the real disk). node exporter already drops
-     * /proc, /sys and the like; read-only filesystems (a mounted image) are excluded by node_filesystem_readonly.
-     */
-    static final List<String> PSEUDO_FILESYSTEMS = List.of("tmpfs", "ramfs", "devtmpfs", "overlay", "squashfs",
-            "iso9660", "nsfs", "autofs");
 
     /** How far back HostFilesystemFillingUp fits its trend (node-mixin: 6h). */
     static final Duration FILL_TREND = Duration.ofHours(6);
@@ -91,7 +82,7 @@ final class HostAlerts {
 
     /** A filesystem series of a real, writable filesystem. */
     private String filesystem(String metric) {
-        return node.select(metric, nre(Labels.FSTYPE, String.join("|", PSEUDO_FILESYSTEMS)));
+        return node.select(metric, settings.stackJobs().realFilesystems());
     }
 
     private String availableShare() {

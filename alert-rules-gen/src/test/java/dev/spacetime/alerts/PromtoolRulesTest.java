@@ -100,7 +100,7 @@ class PromtoolRulesTest {
     @Test
     void anotherScopeReachesEveryRuleAndItsTests() throws IOException {
         Settings scoped = Settings.defaults().withScope(Scope.of("vr_engine").withCluster("cluster", "eu-1"))
-                .withStackJobs(new StackJobs("prom", "am", "hosts"));
+                .withStackJobs(StackJobs.named("prom", "am", "hosts"));
         RuleSet rules = AlertCatalog.rules(scoped);
         Generator.write(dir, rules, BASE);
         Path prometheus = dir.resolve(RuleFileLayout.PROMETHEUS_DIR);

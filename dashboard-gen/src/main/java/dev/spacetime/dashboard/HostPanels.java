@@ -30,22 +30,18 @@ final class HostPanels {
     static final String TITLE = "Host";
     /** The variable listing node exporter's instances. */
     static final String HOST_VARIABLE = "host";
-    /**
-     * Filesystems that are not disks (memory, container layers, read-only images, namespaces), left out as the host
-     * alerts leave them out: they are full by design or their space is another filesystem's.
-     */
-    static final String REAL_FILESYSTEMS =
-            Labels.FSTYPE + "!~\"tmpfs|devtmpfs|ramfs|overlay|squashfs|nsfs|fuse.lxcfs\"";
-
     private static final String NO_HOST = "no node exporter scraped";
     private static final String IDLE = PromQL.eq(Labels.MODE, "idle");
     private static final String NOT_LOOPBACK = PromQL.ne(Labels.DEVICE, "lo");
 
     private final Scope node;
+    /** Filesystems that are disks: the host alerts' filter, from the settings. */
+    private final String realFilesystems;
     private final Thresholds thresholds;
 
     HostPanels(Settings settings) {
         this.node = settings.stackScope(settings.stackJobs().node());
+        this.realFilesystems = settings.stackJobs().realFilesystems();
         this.thresholds = settings.thresholds();
     }
 
@@ -105,8 +101,8 @@ final class HostPanels {
                         + ", HostFilesystemFillingUp below " + percent(thresholds.filesystemFillGuardRatio())
                         + " when the trend says full within " + plain(thresholds.filesystemFillHours()) + " h.",
                 FieldSpec.unit("percentunit").thresholds(filesystemSteps(thresholds)).range(0, 1).noValue(NO_HOST),
-                q(ratio(PromQL.select(Metrics.NODE_FILESYSTEM_AVAIL.name(), m(REAL_FILESYSTEMS)),
-                        PromQL.select(Metrics.NODE_FILESYSTEM_SIZE.name(), m(REAL_FILESYSTEMS))),
+                q(ratio(PromQL.select(Metrics.NODE_FILESYSTEM_AVAIL.name(), m(realFilesystems)),
+                        PromQL.select(Metrics.NODE_FILESYSTEM_SIZE.name(), m(realFilesystems))),
                         "{{instance}} {{mountpoint}}"));
     }
 

@@ -25,7 +25,7 @@ class StackRowsTest {
             .withThresholds(edit(Thresholds.defaults()))
             .withIntervals(Intervals.both(PromDuration.ofSeconds(30)))
             .withHeartbeat(new Heartbeat(PromDuration.ofSeconds(30), PromDuration.ofMinutes(3)))
-            .withStackJobs(new StackJobs("prometheus-k8s", "alertmanager-main", "node-exporter"));
+            .withStackJobs(StackJobs.named("prometheus-k8s", "alertmanager-main", "node-exporter"));
 
     private static Thresholds edit(Thresholds d) {
         return new Thresholds(d.httpErrorRatio(), d.minRequestRate(), d.criticalLatencyP99Seconds(),
@@ -78,7 +78,7 @@ class StackRowsTest {
         assertThat(exprs).isNotEmpty().allSatisfy(e -> assertThat(SeriesNames.selectorsIn(e))
                 .allMatch(s -> s.contains("{job=\"node-exporter\", instance=~\"$host\"")));
         assertThat(panel(HttpApiOverview.dashboard(), "Disk space available").targets()).singleElement()
-                .satisfies(t -> assertThat(t.expr()).contains(HostPanels.REAL_FILESYSTEMS)
+                .satisfies(t -> assertThat(t.expr()).contains(Settings.defaults().stackJobs().realFilesystems())
                         .contains("fstype!~\"tmpfs|", "|overlay|", "|squashfs|"));
         assertThat(panel(HttpApiOverview.dashboard(), "Network").targets())
                 .allSatisfy(t -> assertThat(t.expr()).contains("device!=\"lo\""));

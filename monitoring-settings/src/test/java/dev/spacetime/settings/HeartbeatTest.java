@@ -21,7 +21,7 @@ class HeartbeatTest {
         Settings s = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"));
         assertThat(s.stackScope(s.stackJobs().node()).select("up"))
                 .isEqualTo("up{cluster=\"eu-1\", job=\"node\"}");
-        assertThatThrownBy(() -> new StackJobs("prometheus", "a\"}", "node"))
+        assertThatThrownBy(() -> StackJobs.named("prometheus", "a\"}", "node"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
