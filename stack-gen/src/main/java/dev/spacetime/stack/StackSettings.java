@@ -1,8 +1,8 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.catalog.Jobs;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.StackJobs;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
     /** Job, intervals: what the rules and the dashboard were generated for. */
-    private static final Settings MONITORING = Settings.defaults();
+    static final Settings MONITORING = Settings.defaults();
     public static final String LOOPBACK = "127.0.0.1";
     /** Where the fleet settings of every generated variant come from. */
     public static final FleetSettings FLEET = FleetSettings.STANDARD;
@@ -41,7 +41,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
                         List.of(ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager())),
-                AlertmanagerSettings.standard(Webhook.at(api, compose.api().webhookTokenFile())));
+                AlertmanagerSettings.standard(MONITORING, Webhook.at(api, compose.api().webhookTokenFile())));
     }
 
     /**
@@ -87,16 +87,21 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
         return new StackSettings(
                 PrometheusSettings.of(MONITORING, FLEET, FLEET.apiTargetsFile(), apis, loopback(ports.prometheus()),
                         loopback(ports.nodeExporter()), alertmanagers),
-                AlertmanagerSettings.standard(Webhook.at(apis.get(0), webhookCredentialsFile)));
+                AlertmanagerSettings.standard(MONITORING, Webhook.at(apis.get(0), webhookCredentialsFile)));
     }
 
-    /** This stack as one replica of the pair: its own address as the Prometheus target, writing to {@code store}. */
+    /**
+     * This stack as one replica of the pair: its own address as the Prometheus target, scraping and alerting every
+     * one of {@code alertmanagers}, writing to {@code store}.
+     */
     public static StackSettings replica(StackSettings single, FleetSettings.HighAvailability ha,
                                         FleetSettings.Replica replica, List<String> alertmanagers, RemoteWrite store,
                                         String self) {
         PrometheusSettings p = single.prometheus;
-        List<ScrapeJob> jobs = p.scrapeJobs().stream()
-                .map(j -> j.name().equals(Jobs.PROMETHEUS) ? ScrapeJob.of(Jobs.PROMETHEUS, self) : j).toList();
+        StackJobs stack = MONITORING.stackJobs();
+        List<ScrapeJob> jobs = p.scrapeJobs().stream().map(j -> j.name().equals(stack.prometheus())
+                ? j.withTargets(List.of(self))
+                : j.name().equals(stack.alertmanager()) ? j.withTargets(alertmanagers) : j).toList();
         PrometheusSettings replicated = new PrometheusSettings(p.scrapeInterval(), p.evaluationInterval(), jobs,
                 p.ruleFiles(), alertmanagers, p.replica(), p.remoteWrite(), p.targetsRefresh())
                 .asReplica(new ReplicaIdentity(ha.replicaLabel(), replica.name()), List.of(store));
