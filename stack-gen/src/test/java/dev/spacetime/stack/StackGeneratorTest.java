@@ -127,7 +127,7 @@ class StackGeneratorTest {
         assertThat(merged.ok()).as(merged.toString()).isTrue();
         Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
         assertThat(services).containsKeys("prometheus", "prometheus-b", "alertmanager", "alertmanager-b",
-                "victoriametrics");
+                "victoriametrics", "node-exporter");
         assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "command")).contains("--cluster.peer=alertmanager-b:9094");
         assertThat(Yaml.list(Yaml.map(services, "alertmanager-b"), "command")).contains("--cluster.peer=alertmanager:9094");
         assertThat(Yaml.list(Yaml.map(services, "prometheus-b"), "command"))
@@ -276,6 +276,7 @@ class StackGeneratorTest {
         assertThat(merged.ok()).as(merged.toString()).isTrue();
         Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
         assertThat(Yaml.list(Yaml.map(services, "api"), "profiles")).containsExactly(ComposeSettings.API_PROFILE);
+        assertThat(services).containsKeys("prometheus", "alertmanager", "node-exporter");
         Map<String, Object> prometheus = Yaml.map(services, "prometheus");
         assertThat(Yaml.list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus-host-api.yml",
                 "--storage.tsdb.retention.size=10GB");
