@@ -4,6 +4,9 @@
 # Runs Prometheus, Alertmanager and node exporter from their Debian packages on 127.0.0.1 with the generated
 # loopback configs (native/) and rule files (prometheus/), prints their URLs and stops them all on
 # Ctrl-C or SIGTERM. No Docker needed. History (TSDB) and silences are kept between runs.
+# Prometheus scrapes the API, itself, every Alertmanager and node exporter. The API is started separately, with
+# SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS=300: Alertmanager delivers the Watchdog heartbeat to it every
+# 1m, and its /health reports alerting degraded when none came for that many seconds.
 #
 # Usage: run-native.sh [--ephemeral] [--ha] [--api HOST:PORT]...
 #   --ephemeral     keep everything in a temporary directory, removed on exit (a throwaway run, as the tests do)
@@ -210,6 +213,7 @@ if [ "$ha" = 1 ]; then
 fi
 echo "Node exporter: http://127.0.0.1:$node_exporter_port/metrics"
 echo "Runbooks:      http://127.0.0.1:$api_port/runbooks/ (served by the API)"
+echo "Heartbeat:     the Watchdog reaches the API every 1m; start the API with SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS=300"
 echo "Scraping the API at ${apis[*]} (targets file $data_dir/api-targets.yml); data and logs in $data_dir"
 if [ "$remove_data" = 1 ]; then
   echo "--ephemeral: $data_dir is removed on exit."

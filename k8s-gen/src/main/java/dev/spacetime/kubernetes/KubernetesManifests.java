@@ -1,6 +1,7 @@
 package dev.spacetime.kubernetes;
 
 import dev.spacetime.stack.AlertmanagerSettings;
+import dev.spacetime.stack.ApiHeartbeat;
 import dev.spacetime.stack.ApiImage;
 import dev.spacetime.stack.InhibitRule;
 import dev.spacetime.stack.Matcher;
@@ -74,6 +75,7 @@ public record KubernetesManifests(KubernetesSettings settings, List<Object> rule
         ApiImage image = ApiImage.STANDARD;
         Map<String, String> env = new LinkedHashMap<>(image.environment());
         env.put("SPACETIME_CONFIG", CONFIG_DIR + "/" + CONFIG_KEY);
+        env.putAll(ApiHeartbeat.environment(settings.monitoring().heartbeat()));
         Service.Port port = new Service.Port(HTTP_PORT, image.port());
         Deployment.Container container = new Deployment.Container(
                 "api", settings.image(), port,
@@ -112,15 +114,19 @@ public record KubernetesManifests(KubernetesSettings settings, List<Object> rule
         return new PrometheusRule(new Meta(APP + "-rules", operatorLabels()), ruleGroups);
     }
 
-    /** stack-gen's routing tree, receivers and inhibition, delivered through the Service. */
+    /**
+     * stack-gen's routing tree (the Watchdog's heartbeat route, security, the pipeline and host alerts, the
+     * severities), receivers and inhibition, delivered through the Service.
+     */
     public AlertmanagerConfig alertmanagerConfig() {
         Webhook webhook = Webhook.at(APP + "." + settings.namespace() + ".svc:" + service().port().port(),
                 WEBHOOK_SECRET);
-        AlertmanagerSettings am = AlertmanagerSettings.standard(webhook);
+        AlertmanagerSettings am = AlertmanagerSettings.standard(settings.monitoring(), webhook);
         List<AlertmanagerConfig.Route> children = new ArrayList<>();
         for (Route r : am.routes()) {
             children.add(new AlertmanagerConfig.Route(r.receiver().receiverName(), matchers(r.matchers()), List.of(),
-                    r.groupWait().toString(), null, r.repeatInterval().toString(), List.of()));
+                    r.groupWait().toString(), r.groupInterval().map(Object::toString).orElse(null),
+                    r.repeatInterval().toString(), List.of()));
         }
         AlertmanagerConfig.Route top = new AlertmanagerConfig.Route(am.defaultReceiver().receiverName(), List.of(),
                 am.groupBy(), am.groupWait().toString(), am.groupInterval().toString(),

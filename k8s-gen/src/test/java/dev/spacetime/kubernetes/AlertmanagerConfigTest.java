@@ -2,6 +2,9 @@ package dev.spacetime.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spacetime.settings.Heartbeat;
+import dev.spacetime.settings.PromDuration;
+import dev.spacetime.stack.ApiHeartbeat;
 import dev.spacetime.stack.Receiver;
 import dev.spacetime.stack.Webhook;
 import java.util.Arrays;
@@ -33,7 +36,10 @@ class AlertmanagerConfigTest {
         }
     }
 
-    /** The routing tree is stack-gen's: security first, then one route per severity, as alertmanager.yml. */
+    /**
+     * The routing tree is stack-gen's, as alertmanager.yml: the Watchdog first (its own group interval, the
+     * heartbeat's), security, the pipeline and host components, then one route per severity.
+     */
     @Test
     void routesAsAlertmanagerYml() {
         Map<String, Object> composeRoute = Generated.map(Generated.load(
@@ -49,8 +55,26 @@ class AlertmanagerConfigTest {
             Map<String, Object> child = Generated.map(children.get(i));
             Map<String, Object> m = Generated.map(Generated.list(child, "matchers").get(0));
             assertThat(child.get("receiver")).isEqualTo(Generated.map(composeChildren.get(i)).get("receiver"));
+            assertThat(child.get("groupInterval")).isEqualTo(Generated.map(composeChildren.get(i)).get("group_interval"));
+            assertThat(child.get("repeatInterval")).isEqualTo(Generated.map(composeChildren.get(i)).get("repeat_interval"));
             assertThat(Generated.list(composeChildren.get(i), "matchers"))
                     .containsExactly(m.get("name") + m.get("matchType").toString() + "\"" + m.get("value") + "\"");
         }
+    }
+
+    /** Another heartbeat in the settings paces the Watchdog's route and sets the API's window alike. */
+    @Test
+    void theHeartbeatPacesTheWatchdogRouteAndTheApisWindow() {
+        KubernetesSettings d = KubernetesSettings.defaults();
+        Heartbeat heartbeat = new Heartbeat(PromDuration.ofSeconds(30), PromDuration.ofMinutes(2));
+        KubernetesManifests paced = new KubernetesManifests(new KubernetesSettings(d.namespace(), d.replicas(),
+                d.image(), d.release(), d.prometheusUrl(), d.memoryMiB(), d.cpuRequest(), d.cpuLimit(),
+                d.stateSize(), d.monitoring().withHeartbeat(heartbeat)), List.of(), Map.of());
+        AlertmanagerConfig.Route watchdog = paced.alertmanagerConfig().route().routes().get(0);
+        assertThat(watchdog.receiver()).isEqualTo(Receiver.WATCHDOG.receiverName());
+        assertThat(watchdog.matchers()).containsExactly(new AlertmanagerConfig.Matcher("alertname", "Watchdog"));
+        assertThat(List.of(watchdog.groupInterval(), watchdog.repeatInterval())).containsOnly("30s");
+        assertThat(paced.deployment().container().env()).containsEntry(ApiHeartbeat.WINDOW_ENV, "120");
+        assertThat(manifests.deployment().container().env()).containsEntry(ApiHeartbeat.WINDOW_ENV, "300");
     }
 }

@@ -3,6 +3,7 @@ package dev.spacetime.stack;
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.settings.Settings;
 import dev.spacetime.settings.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +36,16 @@ public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatc
         }
     }
 
-    /** Warnings are muted while a critical alert with the same {@code equal} labels fires. */
-    public static InhibitRule criticalMutesWarning(String... equal) {
-        return new InhibitRule(List.of(Matcher.of(Severity.CRITICAL)), List.of(Matcher.of(Severity.WARNING)),
-                List.of(equal));
+    /**
+     * Warnings matching {@code scope} are muted while a critical alert matching it with the same {@code equal}
+     * labels fires.
+     */
+    public static InhibitRule criticalMutesWarning(List<Matcher> scope, String... equal) {
+        List<Matcher> source = new ArrayList<>(List.of(Matcher.of(Severity.CRITICAL)));
+        List<Matcher> target = new ArrayList<>(List.of(Matcher.of(Severity.WARNING)));
+        source.addAll(scope);
+        target.addAll(scope);
+        return new InhibitRule(source, target, List.of(equal));
     }
 
     private static boolean contradict(List<Matcher> a, List<Matcher> b) {

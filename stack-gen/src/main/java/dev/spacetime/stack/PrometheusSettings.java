@@ -1,9 +1,9 @@
 package dev.spacetime.stack;
 
 import dev.spacetime.alerts.RuleFileLayout;
-import dev.spacetime.catalog.Jobs;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.StackJobs;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,15 +42,20 @@ public record PrometheusSettings(
 
     /**
      * The API instances (its job named by the settings' scope; from {@code targetsFile}, starting out as {@code apis}),
-     * Prometheus itself and node exporter; alerts to every Alertmanager given.
+     * and the whole stack under the settings' {@link Settings#stackJobs() job names}: Prometheus itself, every
+     * Alertmanager and node exporter, in the scope's cluster (the pipeline and host alerts select them there);
+     * alerts to every Alertmanager given.
      */
     public static PrometheusSettings of(Settings settings, FleetSettings fleet, String targetsFile,
                                         List<String> apis, String self, String node, List<String> alertmanagers) {
+        StackJobs jobs = settings.stackJobs();
         return new PrometheusSettings(
                 settings.intervals().scrape(),
                 settings.intervals().evaluation(),
-                List.of(ScrapeJob.fromFile(settings.scope(), targetsFile, apis), ScrapeJob.of(Jobs.PROMETHEUS, self),
-                        ScrapeJob.of(Jobs.NODE, node)),
+                List.of(ScrapeJob.fromFile(settings.scope(), targetsFile, apis),
+                        ScrapeJob.of(settings.stackScope(jobs.prometheus()), List.of(self)),
+                        ScrapeJob.of(settings.stackScope(jobs.alertmanager()), alertmanagers),
+                        ScrapeJob.of(settings.stackScope(jobs.node()), List.of(node))),
                 RULE_FILES,
                 alertmanagers,
                 Optional.empty(),

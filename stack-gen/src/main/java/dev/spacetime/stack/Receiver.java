@@ -13,7 +13,14 @@ public enum Receiver {
     WARNING,
     INFO,
     /** Authentication alerts, whatever their severity. */
-    SECURITY;
+    SECURITY,
+    /** The always-firing Watchdog: the API's heartbeat, re-sent every heartbeat interval. */
+    WATCHDOG,
+    /**
+     * The monitoring pipeline's and the hosts' alerts; also to the out-of-band escalation webhook when one is set,
+     * since the API's webhook may be what broke.
+     */
+    PIPELINE;
 
     public String receiverName() {
         return "spacetime-" + name().toLowerCase(Locale.ROOT);

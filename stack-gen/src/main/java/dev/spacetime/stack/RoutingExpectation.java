@@ -3,6 +3,7 @@ package dev.spacetime.stack;
 import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.Component;
+import dev.spacetime.catalog.Heartbeats;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.settings.Settings;
@@ -30,12 +31,19 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
     }
 
     /**
-     * The receiver an alert must reach, stated independently of the routing tree: authentication alerts go to
-     * security whatever their severity, every other alert to its severity's receiver.
+     * The receiver an alert must reach, stated independently of the routing tree: the Watchdog its own (the API's
+     * heartbeat), authentication alerts security whatever their severity, the pipeline's and the hosts' alerts the
+     * pipeline receiver whatever their severity, every other alert its severity's receiver (none: the default).
      */
     public static Receiver receiverFor(AlertRule alert) {
+        if (alert.name().equals(Heartbeats.WATCHDOG_ALERT)) {
+            return Receiver.WATCHDOG;
+        }
         if (alert.component() == Component.AUTH) {
             return Receiver.SECURITY;
+        }
+        if (AlertmanagerSettings.PIPELINE_COMPONENTS.contains(alert.component().label())) {
+            return Receiver.PIPELINE;
         }
         return switch (alert.severity()) {
             case CRITICAL -> Receiver.CRITICAL;
@@ -51,8 +59,10 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
     }
 
     /**
-     * What {@link AlertmanagerSettings#standard} must do: every alert of the real catalog, plus the label sets no
-     * catalog alert has today (an info alert, an unknown severity, no labels at all).
+     * What {@link AlertmanagerSettings#standard} must do: every alert of the real catalog, plus label sets the
+     * catalog may lack (an info alert, an unknown severity, no labels at all) and a sample of each kind of the
+     * stack's own alerts as they fire (the Watchdog, a critical and a warning of the pipeline, a host alert; a
+     * severity-none alert that is not the Watchdog).
      */
     public static List<RoutingExpectation> standard() {
         List<RoutingExpectation> all = new ArrayList<>(forAlerts(AlertCatalog.alerts(Settings.defaults())));
@@ -61,6 +71,21 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
         all.add(of(Map.of(Labels.ALERTNAME, "Unlabelled"), Receiver.DEFAULT));
         all.add(of(Map.of(Labels.ALERTNAME, "OddSeverity", AlertRule.SEVERITY, "page",
                 AlertRule.COMPONENT, Component.AVAILABILITY.label()), Receiver.DEFAULT));
+        String monitoring = AlertmanagerSettings.PIPELINE_COMPONENTS.get(0);
+        String host = AlertmanagerSettings.PIPELINE_COMPONENTS.get(1);
+        all.add(of(Map.of(Labels.ALERTNAME, Heartbeats.WATCHDOG_ALERT, AlertRule.SEVERITY, Severity.NONE.label(),
+                AlertRule.COMPONENT, monitoring, Labels.JOB, Jobs.PROMETHEUS), Receiver.WATCHDOG));
+        all.add(of(Map.of(Labels.ALERTNAME, "AlertmanagerNotificationsFailing",
+                AlertRule.SEVERITY, Severity.CRITICAL.label(), AlertRule.COMPONENT, monitoring,
+                Labels.JOB, Jobs.ALERTMANAGER, Labels.INSTANCE, "alertmanager:9093", Labels.INTEGRATION, "webhook"),
+                Receiver.PIPELINE));
+        all.add(of(Map.of(Labels.ALERTNAME, "PrometheusRuleEvaluationFailures",
+                AlertRule.SEVERITY, Severity.WARNING.label(), AlertRule.COMPONENT, monitoring,
+                Labels.JOB, Jobs.PROMETHEUS, Labels.RULE_GROUP, "spacetime_api_alerts"), Receiver.PIPELINE));
+        all.add(of(Map.of(Labels.ALERTNAME, "HostFilesystemAlmostFull", AlertRule.SEVERITY, Severity.WARNING.label(),
+                AlertRule.COMPONENT, host, Labels.JOB, Jobs.NODE, Labels.MOUNTPOINT, "/"), Receiver.PIPELINE));
+        all.add(of(Map.of(Labels.ALERTNAME, "SomethingSilent", AlertRule.SEVERITY, Severity.NONE.label(),
+                AlertRule.COMPONENT, Component.HEALTH.label(), Labels.JOB, Jobs.API), Receiver.DEFAULT));
         return all;
     }
 }

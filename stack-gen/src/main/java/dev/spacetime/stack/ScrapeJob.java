@@ -22,8 +22,14 @@ public record ScrapeJob(String name, String metricsPath, List<String> targets, O
         }
     }
 
-    public static ScrapeJob of(String name, String target) {
-        return new ScrapeJob(name, METRICS_PATH, List.of(target), Optional.empty(), Optional.empty());
+    /** The scope's job scraping static {@code targets}, labelled with the scope's cluster when it has one. */
+    public static ScrapeJob of(Scope scope, List<String> targets) {
+        return new ScrapeJob(scope.job(), METRICS_PATH, targets, Optional.empty(), scope.cluster());
+    }
+
+    /** The same job at other static targets. */
+    public ScrapeJob withTargets(List<String> others) {
+        return new ScrapeJob(name, metricsPath, others, targetsFile, cluster);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.spacetime.stack;
 
 import dev.spacetime.alerts.Consoles;
 import dev.spacetime.alerts.RuleFileLayout;
+import dev.spacetime.settings.Heartbeat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,11 +120,13 @@ public final class StackGenerator {
             written.addAll(generateReplica(replica, nativeDir));
         }
         FleetSettings.HighAvailability ha = StackSettings.FLEET.highAvailability();
-        written.add(write(script, Templates.render("run-native.sh.ftl", Map.of(
+        Map<String, Object> runnerModel = new HashMap<>(heartbeatModel());
+        runnerModel.putAll(Map.of(
                 "runner", runner, "ports", runner.defaultPorts(), "webhookPath", Webhook.PATH,
                 "pages", Consoles.Page.values(), "fleet", StackSettings.FLEET, "first", ha.replicas().get(0),
                 "second", ha.replicas().get(1), "firstConfig", replicaConfig(ha.replicas().get(0).name()),
-                "secondConfig", replicaConfig(ha.replicas().get(1).name())))));
+                "secondConfig", replicaConfig(ha.replicas().get(1).name())));
+        written.add(write(script, Templates.render("run-native.sh.ftl", runnerModel)));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return List.copyOf(written);
     }
@@ -145,9 +148,20 @@ public final class StackGenerator {
         return model;
     }
 
+    /** The Watchdog's pace and the API's heartbeat window, from the settings the stack's configs follow. */
+    private static Map<String, Object> heartbeatModel() {
+        Heartbeat heartbeat = StackSettings.MONITORING.heartbeat();
+        return Map.of(
+                "heartbeat", heartbeat,
+                "heartbeatEnvironment", ApiHeartbeat.environment(heartbeat),
+                "heartbeatWindowEnv", ApiHeartbeat.WINDOW_ENV,
+                "heartbeatWindowSeconds", ApiHeartbeat.windowSeconds(heartbeat));
+    }
+
     private static Map<String, Object> composeModel(ComposeSettings compose, String prometheusConfig,
                                                     String alertmanagerConfig) {
-        return Map.ofEntries(
+        Map<String, Object> model = new HashMap<>(heartbeatModel());
+        model.putAll(Map.ofEntries(
                 Map.entry("compose", compose),
                 Map.entry("api", ComposeService.API),
                 Map.entry("prometheus", ComposeService.PROMETHEUS),
@@ -164,7 +178,8 @@ public final class StackGenerator {
                 Map.entry("alertmanagerConfig", alertmanagerConfig),
                 Map.entry("dataVolume", DATA_VOLUME),
                 Map.entry("webhookVolume", WEBHOOK_VOLUME),
-                Map.entry("tokenFile", ApiImage.WEBHOOK_TOKEN_FILE));
+                Map.entry("tokenFile", ApiImage.WEBHOOK_TOKEN_FILE)));
+        return model;
     }
 
     /** prometheus.yml and, beside it, the file_sd targets files it reads, listing their initial targets. */

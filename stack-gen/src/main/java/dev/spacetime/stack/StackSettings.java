@@ -1,9 +1,10 @@
 package dev.spacetime.stack;
 
-import dev.spacetime.catalog.Jobs;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.StackJobs;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One coherent Prometheus + Alertmanager configuration: what {@link StackGenerator#generate} writes as
@@ -13,10 +14,16 @@ import java.util.List;
 public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings alertmanager) {
 
     /** Job, intervals: what the rules and the dashboard were generated for. */
-    private static final Settings MONITORING = Settings.defaults();
+    static final Settings MONITORING = Settings.defaults();
     public static final String LOOPBACK = "127.0.0.1";
     /** Where the fleet settings of every generated variant come from. */
     public static final FleetSettings FLEET = FleetSettings.STANDARD;
+    /**
+     * The out-of-band webhook the pipeline receiver of every generated variant also posts to, e.g.
+     * {@code Optional.of(Escalation.at("https://pager.example/hook").withCredentialsFile("/etc/alertmanager/pager_token"))}
+     * (then {@code mvn package}); absent by default, when the pipeline's alerts reach the API's webhook only.
+     */
+    public static final Optional<Escalation> ESCALATION = Optional.empty();
     /** The host-API variant's targets file: beside the compose one, in the same mounted directory. */
     public static final String HOST_API_TARGETS_FILE = "api-targets-host-api.yml";
 
@@ -41,7 +48,7 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
                         "localhost:" + compose.ports().prometheus(),
                         ComposeService.NODE_EXPORTER.serviceName() + ":" + compose.ports().nodeExporter(),
                         List.of(ComposeService.ALERTMANAGER.serviceName() + ":" + compose.ports().alertmanager())),
-                AlertmanagerSettings.standard(Webhook.at(api, compose.api().webhookTokenFile())));
+                alerting(Webhook.at(api, compose.api().webhookTokenFile())));
     }
 
     /**
@@ -87,16 +94,21 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
         return new StackSettings(
                 PrometheusSettings.of(MONITORING, FLEET, FLEET.apiTargetsFile(), apis, loopback(ports.prometheus()),
                         loopback(ports.nodeExporter()), alertmanagers),
-                AlertmanagerSettings.standard(Webhook.at(apis.get(0), webhookCredentialsFile)));
+                alerting(Webhook.at(apis.get(0), webhookCredentialsFile)));
     }
 
-    /** This stack as one replica of the pair: its own address as the Prometheus target, writing to {@code store}. */
+    /**
+     * This stack as one replica of the pair: its own address as the Prometheus target, scraping and alerting every
+     * one of {@code alertmanagers}, writing to {@code store}.
+     */
     public static StackSettings replica(StackSettings single, FleetSettings.HighAvailability ha,
                                         FleetSettings.Replica replica, List<String> alertmanagers, RemoteWrite store,
                                         String self) {
         PrometheusSettings p = single.prometheus;
-        List<ScrapeJob> jobs = p.scrapeJobs().stream()
-                .map(j -> j.name().equals(Jobs.PROMETHEUS) ? ScrapeJob.of(Jobs.PROMETHEUS, self) : j).toList();
+        StackJobs stack = MONITORING.stackJobs();
+        List<ScrapeJob> jobs = p.scrapeJobs().stream().map(j -> j.name().equals(stack.prometheus())
+                ? j.withTargets(List.of(self))
+                : j.name().equals(stack.alertmanager()) ? j.withTargets(alertmanagers) : j).toList();
         PrometheusSettings replicated = new PrometheusSettings(p.scrapeInterval(), p.evaluationInterval(), jobs,
                 p.ruleFiles(), alertmanagers, p.replica(), p.remoteWrite(), p.targetsRefresh())
                 .asReplica(new ReplicaIdentity(ha.replicaLabel(), replica.name()), List.of(store));
@@ -112,6 +124,12 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
         StackSettings loopback = nativeLoopback(ports, webhookCredentialsFile);
         return new StackSettings(loopback.prometheus.withIntervals(interval, interval),
                 loopback.alertmanager.withTimings(interval));
+    }
+
+    /** The standard routing to the API's {@code webhook}, with {@link #ESCALATION} when set. */
+    private static AlertmanagerSettings alerting(Webhook webhook) {
+        AlertmanagerSettings standard = AlertmanagerSettings.standard(MONITORING, webhook);
+        return ESCALATION.map(standard::withEscalation).orElse(standard);
     }
 
     static String loopback(int port) {

@@ -11,7 +11,8 @@ route:
   group_wait: [=alertmanager.groupWait]
   group_interval: [=alertmanager.groupInterval]
   repeat_interval: [=alertmanager.repeatInterval]
-  # First match wins: security alerts stay on their route whatever their severity.
+  # First match wins: the Watchdog (the API's heartbeat, re-sent every interval) first, then security alerts
+  # whatever their severity, then the pipeline's and the hosts' alerts, then one route per severity.
   routes:
 <#list alertmanager.routes as route>
     - receiver: [=q(route.receiver.receiverName())]
@@ -20,6 +21,9 @@ route:
         - [=q(matcher)]
 </#list>
       group_wait: [=route.groupWait]
+<#if route.groupInterval.isPresent()>
+      group_interval: [=route.groupInterval.get()]
+</#if>
       repeat_interval: [=route.repeatInterval]
 </#list>
 
@@ -51,4 +55,16 @@ receivers:
           authorization:
             type: "Bearer"
             credentials_file: [=q(alertmanager.webhook.credentialsFile)]
+<#if alertmanager.escalation(receiver).isPresent()>
+<#assign escalation = alertmanager.escalation(receiver).get()>
+      # Out of band: reaches a person when the API's webhook is what broke.
+      - url: [=q(escalation.url)]
+        send_resolved: true
+<#if escalation.credentialsFile.isPresent()>
+        http_config:
+          authorization:
+            type: "Bearer"
+            credentials_file: [=q(escalation.credentialsFile.get())]
+</#if>
+</#if>
 </#list>

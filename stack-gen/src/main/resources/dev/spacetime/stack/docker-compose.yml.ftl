@@ -18,6 +18,11 @@ services:
     restart: unless-stopped
     # The heap is [=compose.api.maxRamPercentage?c] % of this (-XX:MaxRAMPercentage in the image).
     mem_limit: [=q(compose.api.memoryLimit)]
+    # How long Alertmanager's Watchdog (sent every [=heartbeat.repeatInterval]) may stay away before /health's alerting is degraded.
+    environment:
+<#list heartbeatEnvironment as name, value>
+      [=name]: [=q(value)]
+</#list>
     volumes:
       - [=q(dataVolume + ":" + compose.api.dataDir)]
       - [=q(webhookVolume + ":" + compose.api.webhookDir)]

@@ -4,6 +4,9 @@
 # Runs Prometheus, Alertmanager and node exporter from their Debian packages on 127.0.0.1 with the generated
 # loopback configs ([=runner.configDir]/) and rule files ([=runner.rulesDir]/), prints their URLs and stops them all on
 # Ctrl-C or SIGTERM. No Docker needed. History (TSDB) and silences are kept between runs.
+# Prometheus scrapes the API, itself, every Alertmanager and node exporter. The API is started separately, with
+# [=heartbeatWindowEnv]=[=heartbeatWindowSeconds]: Alertmanager delivers the Watchdog heartbeat to it every
+# [=heartbeat.repeatInterval], and its /health reports alerting degraded when none came for that many seconds.
 #
 # Usage: run-native.sh [--ephemeral] [--ha] [--api HOST:PORT]...
 #   --ephemeral     keep everything in a temporary directory, removed on exit (a throwaway run, as the tests do)
@@ -212,6 +215,7 @@ if [ "$ha" = 1 ]; then
 fi
 echo "Node exporter: http://127.0.0.1:$node_exporter_port/metrics"
 echo "Runbooks:      http://127.0.0.1:$api_port[=runner.runbooksPath()] (served by the API)"
+echo "Heartbeat:     the Watchdog reaches the API every [=heartbeat.repeatInterval]; start the API with [=heartbeatWindowEnv]=[=heartbeatWindowSeconds]"
 echo "Scraping the API at ${apis[*]} (targets file $data_dir/[=fleet.apiTargetsFile]); data and logs in $data_dir"
 if [ "$remove_data" = 1 ]; then
   echo "--ephemeral: $data_dir is removed on exit."

@@ -105,6 +105,11 @@ class AlertPipelineIT {
         await(am, "Alertmanager ready", () -> get(alertmanager + "/-/ready", null).statusCode() == 200);
         await(prom, "Prometheus ready", () -> get(prometheus + "/-/ready", null).statusCode() == 200);
         await(prom, "the API scraped", () -> !query(prometheus, "up{job=\"spacetime_api\"} == 1").isEmpty());
+        // The stack scrapes its Alertmanager too; no node exporter runs here (NodeExporterDown may fire, and every
+        // step below looks up only the alert it is about, by name).
+        String alertmanagerJob = Settings.defaults().stackJobs().alertmanager();
+        await(prom, "Alertmanager scraped",
+                () -> !query(prometheus, "up{job=\"" + alertmanagerJob + "\"} == 1").isEmpty());
 
         // Ordinary traffic, then the fault: bad tokens far above the critical threshold.
         for (int i = 0; i < 20; i++) {

@@ -144,7 +144,7 @@ class FleetIT {
                 new AlertmanagerSettings(fleet.alertmanager().groupBy(), GROUP_WAIT, GROUP_INTERVAL, REPEAT,
                         fleet.alertmanager().resolveTimeout(), fleet.alertmanager().routes(),
                         fleet.alertmanager().inhibitRules(), Webhook.at(StackSettings.loopback(
-                                receiver.getAddress().getPort()), token.toString()))
+                                receiver.getAddress().getPort()), token.toString()), fleet.alertmanager().escalation())
                         .withTimings(GROUP_WAIT, GROUP_INTERVAL, REPEAT));
         StackGenerator.generate(fast, config);
         Rules.write(config, Settings.defaults().withForDurations(ForDurations.all(FOR)));

@@ -7,10 +7,12 @@ import dev.spacetime.alerts.AlertCatalog;
 import dev.spacetime.alerts.model.AlertRule;
 import dev.spacetime.alerts.model.Component;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.settings.Heartbeat;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
 import dev.spacetime.settings.Severity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,83 @@ class RoutingTest {
         assertThat(result.output()).contains(Receiver.SECURITY.receiverName());
     }
 
+    /**
+     * The Watchdog's route comes first, whatever labels it carries, and re-sends every heartbeat interval (a repeat
+     * only leaves at a group_interval tick, so both are the interval); then security, then the pipeline and host
+     * components, then the severities.
+     */
+    @Test
+    void theWatchdogRouteComesFirstAndRepeatsEveryHeartbeatInterval() throws IOException {
+        List<Map<String, Object>> routes = LiveHttp.maps(Yaml.list(Yaml.map(Yaml.load(config), "route"), "routes"));
+        assertThat(routes).extracting(r -> r.get("receiver")).containsExactly(
+                "spacetime-watchdog", "spacetime-security", "spacetime-pipeline", "spacetime-pipeline",
+                "spacetime-critical", "spacetime-warning", "spacetime-info");
+        String interval = Settings.defaults().heartbeat().repeatInterval().toString();
+        assertThat(routes.get(0)).containsEntry("matchers", List.of("alertname=\"Watchdog\""))
+                .containsEntry("group_interval", interval).containsEntry("repeat_interval", interval)
+                .containsEntry("group_wait", "10s");
+        assertThat(routes.subList(2, 4)).extracting(r -> r.get("matchers"))
+                .containsExactly(List.of("component=\"monitoring\""), List.of("component=\"host\""));
+        assertThat(routes.subList(1, routes.size())).allSatisfy(r -> assertThat(r).doesNotContainKey("group_interval"));
+
+        RoutingExpectation oddWatchdog = RoutingExpectation.of(Map.of(Labels.ALERTNAME, "Watchdog",
+                AlertRule.SEVERITY, Severity.CRITICAL.label(), AlertRule.COMPONENT, Component.AUTH.label()),
+                Receiver.WATCHDOG);
+        assertThat(StackCheck.routes(config, List.of(oddWatchdog))).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+    }
+
+    /** A test's fast heartbeat moves the Watchdog's route only. */
+    @Test
+    void aHeartbeatPacesTheWatchdogRouteOnly() {
+        AlertmanagerSettings standard = AlertmanagerSettings.standard(Webhook.at("h:1", "f"));
+        AlertmanagerSettings fast = standard.withHeartbeat(new Heartbeat(PromDuration.ofSeconds(1), PromDuration.ofSeconds(3)));
+        Route watchdog = fast.routes().get(0);
+        assertThat(watchdog.receiver()).isEqualTo(Receiver.WATCHDOG);
+        assertThat(watchdog.groupWait()).isEqualTo(PromDuration.ofSeconds(1));
+        assertThat(watchdog.repeatInterval()).isEqualTo(PromDuration.ofSeconds(1));
+        assertThat(watchdog.groupInterval()).contains(PromDuration.ofSeconds(1));
+        assertThat(fast.routes().subList(1, fast.routes().size()))
+                .isEqualTo(standard.routes().subList(1, standard.routes().size()));
+    }
+
+    /**
+     * The escalation webhook is absent by default; once set, the pipeline receiver alone also posts to it (with
+     * its own token file when given), and amtool accepts the config.
+     */
+    @Test
+    void anEscalationWebhookAppearsOnlyWhenSetAndOnlyOnThePipelineReceiver() throws IOException {
+        String url = "https://pager.example/hooks/spacetime";
+        assertThat(Files.readString(config)).doesNotContain("pager.example");
+        assertThat(Yaml.list(Yaml.load(config), "receivers"))
+                .allSatisfy(r -> assertThat(Yaml.list(r, "webhook_configs")).hasSize(1));
+
+        for (Escalation escalation : List.of(Escalation.at(url), Escalation.at(url).withCredentialsFile("/etc/pager_token"))) {
+            StackSettings stack = StackSettings.compose(ComposeSettings.STANDARD);
+            Path dir = tmp.resolve("escalation-" + escalation.credentialsFile().isPresent());
+            StackGenerator.generate(new StackSettings(stack.prometheus(), stack.alertmanager().withEscalation(escalation)), dir);
+            Path escalated = dir.resolve(StackGenerator.ALERTMANAGER_YML);
+            Tool.Result checked = StackCheck.amtoolCheckConfig(escalated);
+            assertThat(checked.ok()).as(checked.toString()).isTrue();
+            assertThat(StackCheck.routes(escalated, RoutingExpectation.standard()))
+                    .allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+            for (Object receiver : Yaml.list(Yaml.load(escalated), "receivers")) {
+                List<Object> webhooks = Yaml.list(receiver, "webhook_configs");
+                if (!Receiver.PIPELINE.receiverName().equals(((Map<?, ?>) receiver).get("name"))) {
+                    assertThat(webhooks).as(receiver.toString()).hasSize(1);
+                    continue;
+                }
+                assertThat(webhooks).hasSize(2);
+                assertThat(((Map<?, ?>) webhooks.get(0)).get("url")).isEqualTo("http://api:8080/alerts/webhook");
+                Map<?, ?> out = (Map<?, ?>) webhooks.get(1);
+                assertThat(out.get("url")).isEqualTo(url);
+                assertThat(out.get("send_resolved")).isEqualTo(true);
+                assertThat(out.get("http_config")).isEqualTo(escalation.credentialsFile().map(file -> (Object) Map.of(
+                        "authorization", Map.of("type", "Bearer", "credentials_file", file))).orElse(null));
+            }
+        }
+        assertThatThrownBy(() -> Escalation.at("pager.example/hook")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void everyFiringAlertCarriesEveryInhibitEqualLabel() throws IOException {
         List<Object> rules = Yaml.list(Yaml.load(config), "inhibit_rules");
@@ -76,8 +155,10 @@ class RoutingTest {
                 assertThat(labels).as("firing labels of %s", labels.get(Labels.ALERTNAME))
                         .containsKeys(equal.stream().map(String.class::cast).toArray(String[]::new));
             }
-            assertThat(Yaml.list(rule, "source_matchers")).containsExactly("severity=\"critical\"");
-            assertThat(Yaml.list(rule, "target_matchers")).containsExactly("severity=\"warning\"");
+            // Only the API's own alerts: an API critical never mutes a pipeline or host warning (job differs),
+            // nor a pipeline critical another failure of the pipeline.
+            assertThat(Yaml.list(rule, "source_matchers")).containsExactly("severity=\"critical\"", "job=\"spacetime_api\"");
+            assertThat(Yaml.list(rule, "target_matchers")).containsExactly("severity=\"warning\"", "job=\"spacetime_api\"");
         }
     }
 
@@ -86,9 +167,9 @@ class RoutingTest {
         assertThat(InhibitRule.ON_EVERY_ALERT)
                 .contains(Labels.ALERTNAME, Labels.JOB, AlertRule.SEVERITY, AlertRule.COMPONENT)
                 .doesNotContain(Labels.INSTANCE);
-        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(Labels.INSTANCE))
+        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(List.of(), Labels.INSTANCE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instance");
-        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning())
+        assertThatThrownBy(() -> InhibitRule.criticalMutesWarning(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InhibitRule(List.of(Matcher.of(Severity.CRITICAL)), List.of(Matcher.of(Component.AUTH)),
                 List.of(AlertRule.COMPONENT))).isInstanceOf(IllegalArgumentException.class);
@@ -101,6 +182,6 @@ class RoutingTest {
         AlertmanagerSettings standard = AlertmanagerSettings.standard(Webhook.at("h:1", "f"));
         assertThatThrownBy(() -> new AlertmanagerSettings(List.of(Labels.JOB), standard.groupWait(),
                 standard.groupInterval(), standard.repeatInterval(), standard.resolveTimeout(), standard.routes(),
-                standard.inhibitRules(), standard.webhook())).isInstanceOf(IllegalArgumentException.class);
+                standard.inhibitRules(), standard.webhook(), standard.escalation())).isInstanceOf(IllegalArgumentException.class);
     }
 }

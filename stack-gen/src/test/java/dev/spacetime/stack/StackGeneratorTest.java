@@ -7,6 +7,7 @@ import dev.spacetime.catalog.Jobs;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Scope;
 import dev.spacetime.settings.Settings;
+import dev.spacetime.settings.StackJobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class StackGeneratorTest {
     }
 
     @Test
-    void prometheusScrapesTheApiItselfAndNodeExporterAndAlertsToAlertmanager() throws IOException {
+    void prometheusScrapesTheApiItselfAlertmanagerAndNodeExporterAndAlertsToAlertmanager() throws IOException {
         Map<String, Object> config = Yaml.load(monitoring().resolve("prometheus/prometheus.yml"));
         assertThat(Yaml.map(config, "global")).containsEntry("scrape_interval", "15s").containsEntry("evaluation_interval", "15s");
         assertThat(Yaml.list(config, "rule_files")).containsExactly("prometheus_alerts.yml", "recording_rules.yml");
@@ -69,9 +70,11 @@ class StackGeneratorTest {
                 .filter(job -> ((Map<?, ?>) job).containsKey("static_configs")).collect(Collectors.toMap(
                 job -> ((Map<?, ?>) job).get("job_name"),
                 job -> ((Map<?, ?>) Yaml.list(job, "static_configs").get(0)).get("targets")));
+        StackJobs jobs = Settings.defaults().stackJobs();
         assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Jobs.PROMETHEUS, List.of("localhost:9090"),
-                Jobs.NODE, List.of("node-exporter:9100")));
+                jobs.prometheus(), List.of("localhost:9090"),
+                jobs.alertmanager(), List.of("alertmanager:9093"),
+                jobs.node(), List.of("node-exporter:9100")));
         assertThat(apiTargets(monitoring().resolve("prometheus"), config, "api-targets.yml")).containsExactly("api:8080");
         assertThat(Yaml.map(config, "alerting").toString()).contains("alertmanager:9093");
 
@@ -113,6 +116,10 @@ class StackGeneratorTest {
                 assertThat(Yaml.list(write, "write_relabel_configs"))
                         .containsExactly(Map.of("action", "labeldrop", "regex", "replica"));
                 assertThat(apiTargets(monitoring.resolve(dir), replica, "api-targets.yml")).hasSize(1);
+                // Every Alertmanager of the pair is scraped, as it is alerted.
+                assertThat(staticTargets(replica).get(Jobs.ALERTMANAGER)).isEqualTo(Yaml.list(Yaml.list(
+                        Yaml.list(alerting, "alertmanagers").get(0), "static_configs").get(0), "targets"));
+                assertThat(staticTargets(replica)).containsKeys(Jobs.PROMETHEUS, Jobs.NODE);
             }
         }
         Tool.Result merged = Tool.DOCKER_COMPOSE.runInEmptyEnvironment(monitoring, List.of("-f",
@@ -120,7 +127,7 @@ class StackGeneratorTest {
         assertThat(merged.ok()).as(merged.toString()).isTrue();
         Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
         assertThat(services).containsKeys("prometheus", "prometheus-b", "alertmanager", "alertmanager-b",
-                "victoriametrics");
+                "victoriametrics", "node-exporter");
         assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "command")).contains("--cluster.peer=alertmanager-b:9094");
         assertThat(Yaml.list(Yaml.map(services, "alertmanager-b"), "command")).contains("--cluster.peer=alertmanager:9094");
         assertThat(Yaml.list(Yaml.map(services, "prometheus-b"), "command"))
@@ -130,10 +137,24 @@ class StackGeneratorTest {
                 .isEqualTo("http://" + ComposeService.VICTORIAMETRICS.serviceName() + ":" + FleetSettings.STANDARD.longTermStore().port());
     }
 
-    /** The rules and the dashboard select the scope's cluster label, so the API's series must carry it. */
+    /** A scrape job's static targets by job name. */
+    private static Map<Object, Object> staticTargets(Map<String, Object> config) {
+        return Yaml.list(config, "scrape_configs").stream()
+                .filter(job -> ((Map<?, ?>) job).containsKey("static_configs")).collect(Collectors.toMap(
+                        job -> ((Map<?, ?>) job).get("job_name"),
+                        job -> ((Map<?, ?>) Yaml.list(job, "static_configs").get(0)).get("targets")));
+    }
+
+    /**
+     * The rules and the dashboard select the scope's cluster label, so the API's series must carry it, and so must
+     * the stack's own (the pipeline and host alerts select the stack's jobs in the scope's cluster), under the
+     * settings' job names.
+     */
     @Test
-    void aClusterScopeLabelsEveryApiSeries() throws IOException {
-        Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"));
+    void aClusterScopeLabelsEverySeriesOfTheApiAndTheStack() throws IOException {
+        StackJobs kubePrometheus = new StackJobs("prometheus-k8s", "alertmanager-main", "node-exporter");
+        Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"))
+                .withStackJobs(kubePrometheus);
         StackSettings single = StackSettings.nativeLoopback(new Ports(18080, 19090, 19093, 19100), "token");
         StackSettings stack = new StackSettings(PrometheusSettings.of(clustered, FleetSettings.STANDARD,
                 FleetSettings.STANDARD.apiTargetsFile(), List.of("127.0.0.1:18080"), "127.0.0.1:19090",
@@ -144,12 +165,17 @@ class StackGeneratorTest {
         Tool.Result promtool = StackCheck.promtoolCheckConfig(config, tmp, PrometheusSettings.RULE_FILES);
         assertThat(promtool.ok()).as(promtool.toString()).isTrue();
         Map<String, Object> relabelling = Map.of("target_label", "cluster", "replacement", "eu-1");
-        for (Object job : Yaml.list(Yaml.load(config), "scrape_configs")) {
+        List<Object> jobs = Yaml.list(Yaml.load(config), "scrape_configs");
+        assertThat(jobs).extracting(job -> (Object) ((Map<?, ?>) job).get("job_name")).containsExactly(Jobs.API,
+                kubePrometheus.prometheus(), kubePrometheus.alertmanager(), kubePrometheus.node());
+        for (Object job : jobs) {
             Map<?, ?> scrape = (Map<?, ?>) job;
-            boolean api = scrape.get("job_name").equals(Jobs.API);
             assertThat(scrape.get("relabel_configs")).as(String.valueOf(scrape.get("job_name")))
-                    .isEqualTo(api ? List.of(relabelling) : null);
+                    .isEqualTo(List.of(relabelling));
         }
+        Map<String, Object> unclustered = Yaml.load(monitoring().resolve("prometheus/prometheus.yml"));
+        assertThat(Yaml.list(unclustered, "scrape_configs")).hasSize(4)
+                .allSatisfy(job -> assertThat(((Map<?, ?>) job).containsKey("relabel_configs")).isFalse());
     }
 
     /** Mimir and Thanos Receive keep the replica label (they deduplicate by it); Mimir gets its tenant header. */
@@ -218,6 +244,11 @@ class StackGeneratorTest {
         assertThat(Yaml.list(api, "ports")).containsExactly("127.0.0.1:8080:" + image.port());
         assertThat(Yaml.list(api, "volumes")).containsExactly("api_data:/var/lib/spacetime",
                 "alert_webhook_token:/run/spacetime");
+        // The window the API's alerting health allows follows the Watchdog's pace, from the same settings.
+        assertThat(Yaml.map(api, "environment")).isEqualTo(Map.of(ApiHeartbeat.WINDOW_ENV,
+                String.valueOf(Settings.defaults().heartbeat().windowDuration().toSeconds())));
+        assertThat(Files.readString(monitoring().resolve(StackGenerator.COMPOSE_HOST_API_YML)))
+                .contains(ApiHeartbeat.WINDOW_ENV + "=300 java -jar ");
         assertThat(Yaml.list(Yaml.map(services, "alertmanager"), "volumes")).contains("alert_webhook_token:/run/spacetime:ro");
         // Where Alertmanager reads the token is where the image tells the API to write it.
         assertThat(image.environment()).containsEntry("SPACETIME_ALERT_WEBHOOK_TOKEN_FILE",
@@ -245,6 +276,7 @@ class StackGeneratorTest {
         assertThat(merged.ok()).as(merged.toString()).isTrue();
         Map<String, Object> services = Yaml.map(new org.yaml.snakeyaml.Yaml().load(merged.output()), "services");
         assertThat(Yaml.list(Yaml.map(services, "api"), "profiles")).containsExactly(ComposeSettings.API_PROFILE);
+        assertThat(services).containsKeys("prometheus", "alertmanager", "node-exporter");
         Map<String, Object> prometheus = Yaml.map(services, "prometheus");
         assertThat(Yaml.list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus-host-api.yml",
                 "--storage.tsdb.retention.size=10GB");
@@ -312,6 +344,10 @@ class StackGeneratorTest {
         assertThat(apiTargets(dir, prometheus, "api-targets.yml")).containsExactly("127.0.0.1:18080");
         Map<String, Object> alertmanager = Yaml.load(dir.resolve("alertmanager.yml"));
         assertThat(Yaml.map(alertmanager, "route")).containsEntry("group_wait", "1s").containsEntry("group_interval", "1s");
+        Map<?, ?> watchdog = (Map<?, ?>) Yaml.list(Yaml.map(alertmanager, "route"), "routes").get(0);
+        assertThat(watchdog.get("receiver")).isEqualTo(Receiver.WATCHDOG.receiverName());
+        assertThat(List.of(watchdog.get("group_interval"), watchdog.get("repeat_interval"))).containsOnly("1s");
+        assertThat(staticTargets(prometheus).get(Jobs.ALERTMANAGER)).isEqualTo(List.of("127.0.0.1:19093"));
         assertThat(alertmanager.toString()).contains("http://127.0.0.1:18080/alerts/webhook", "credentials_file=/tmp/token");
     }
 }
