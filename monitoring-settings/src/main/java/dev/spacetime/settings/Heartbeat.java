@@ -7,7 +7,7 @@ import java.util.Objects;
  * The dead man's switch: Alertmanager delivers the always-firing Watchdog alert to the API's webhook on its own
  * route every {@code repeatInterval}; the API's {@code alerting} health subsystem turns degraded when no heartbeat
  * came within {@code window}. stack-gen writes both (the route's interval, the API's
- * {@code SPACETIME_ALERTING_HEARTBEAT_WINDOW}), the dashboard colours the heartbeat's age by the window.
+ * {@code SPACETIME_ALERTING_HEARTBEAT_WINDOW_SECONDS}), the dashboard colours the heartbeat's age by the window.
  *
  * @param repeatInterval the Watchdog route's {@code group_interval} and {@code repeat_interval}
  * @param window         how old the last heartbeat may get before the API reports {@code alerting} degraded

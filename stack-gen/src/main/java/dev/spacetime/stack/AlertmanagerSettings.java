@@ -27,11 +27,8 @@ public record AlertmanagerSettings(
         Webhook webhook,
         Optional<Escalation> escalation) {
 
-    /**
-     * The {@code component} values of the monitoring pipeline's and the hosts' alerts (alert-rules-gen's
-     * components {@code monitoring} and {@code host}): routed to {@link Receiver#PIPELINE}.
-     */
-    public static final List<String> PIPELINE_COMPONENTS = List.of("monitoring", "host");
+    /** The components of the monitoring pipeline's and the hosts' alerts: routed to {@link Receiver#PIPELINE}. */
+    public static final List<Component> PIPELINE_COMPONENTS = List.of(Component.MONITORING, Component.HOST);
     /** The Watchdog's first notification leaves this soon after it starts firing. */
     private static final PromDuration WATCHDOG_GROUP_WAIT = PromDuration.ofSeconds(10);
 
@@ -72,8 +69,8 @@ public record AlertmanagerSettings(
         List<Route> routes = new ArrayList<>(List.of(watchdogRoute(settings.heartbeat()),
                 new Route(Receiver.SECURITY, List.of(Matcher.of(Component.AUTH)),
                         PromDuration.ofSeconds(10), PromDuration.ofHours(1))));
-        for (String component : PIPELINE_COMPONENTS) {
-            routes.add(new Route(Receiver.PIPELINE, List.of(new Matcher(AlertRule.COMPONENT, component)),
+        for (Component component : PIPELINE_COMPONENTS) {
+            routes.add(new Route(Receiver.PIPELINE, List.of(Matcher.of(component)),
                     PromDuration.ofSeconds(10), PromDuration.ofHours(1)));
         }
         routes.addAll(List.of(

@@ -42,7 +42,7 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
         if (alert.component() == Component.AUTH) {
             return Receiver.SECURITY;
         }
-        if (AlertmanagerSettings.PIPELINE_COMPONENTS.contains(alert.component().label())) {
+        if (AlertmanagerSettings.PIPELINE_COMPONENTS.contains(alert.component())) {
             return Receiver.PIPELINE;
         }
         return switch (alert.severity()) {
@@ -71,8 +71,8 @@ public record RoutingExpectation(SortedMap<String, String> labels, Receiver expe
         all.add(of(Map.of(Labels.ALERTNAME, "Unlabelled"), Receiver.DEFAULT));
         all.add(of(Map.of(Labels.ALERTNAME, "OddSeverity", AlertRule.SEVERITY, "page",
                 AlertRule.COMPONENT, Component.AVAILABILITY.label()), Receiver.DEFAULT));
-        String monitoring = AlertmanagerSettings.PIPELINE_COMPONENTS.get(0);
-        String host = AlertmanagerSettings.PIPELINE_COMPONENTS.get(1);
+        String monitoring = Component.MONITORING.label();
+        String host = Component.HOST.label();
         all.add(of(Map.of(Labels.ALERTNAME, Heartbeats.WATCHDOG_ALERT, AlertRule.SEVERITY, Severity.NONE.label(),
                 AlertRule.COMPONENT, monitoring, Labels.JOB, Jobs.PROMETHEUS), Receiver.WATCHDOG));
         all.add(of(Map.of(Labels.ALERTNAME, "AlertmanagerNotificationsFailing",

@@ -152,7 +152,7 @@ class StackGeneratorTest {
      */
     @Test
     void aClusterScopeLabelsEverySeriesOfTheApiAndTheStack() throws IOException {
-        StackJobs kubePrometheus = new StackJobs("prometheus-k8s", "alertmanager-main", "node-exporter");
+        StackJobs kubePrometheus = StackJobs.named("prometheus-k8s", "alertmanager-main", "node-exporter");
         Settings clustered = Settings.defaults().withScope(Scope.defaults().withCluster("cluster", "eu-1"))
                 .withStackJobs(kubePrometheus);
         StackSettings single = StackSettings.nativeLoopback(new Ports(18080, 19090, 19093, 19100), "token");
