@@ -1,26 +1,22 @@
 package dev.spacetime.stack;
 
+import static dev.spacetime.stack.LiveHttp.alertmanagerAlert;
 import static dev.spacetime.stack.LiveHttp.first;
 import static dev.spacetime.stack.LiveHttp.fetch;
 import static dev.spacetime.stack.LiveHttp.freePort;
 import static dev.spacetime.stack.LiveHttp.get;
 import static dev.spacetime.stack.LiveHttp.maps;
 import static dev.spacetime.stack.LiveHttp.parse;
-import static dev.spacetime.stack.LiveHttp.require;
+import static dev.spacetime.stack.LiveHttp.prometheusAlert;
+import static dev.spacetime.stack.LiveHttp.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.settings.ForDurations;
 import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
-import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,35 +55,48 @@ class AlertPipelineIT {
     /** Idle connections beyond which the server reports itself degraded (set in its config file). */
     private static final int CONNECTIONS_DEGRADED = 40;
 
+    /** The server's config: generous limits but for idle connections, and a long request head timeout. */
+    private static final String API_CONFIG = """
+            health:
+              memoryDegradedMb: 16384
+              memoryUnhealthyMb: 32768
+              connectionsDegraded: %d
+              connectionsUnhealthy: 100000
+              refreshMs: 500
+            rateLimit:
+              perMinute:
+                default: 100000
+            connections:
+              headTimeoutMs: 600000
+            """.formatted(CONNECTIONS_DEGRADED);
+
     @TempDir
     Path tmp;
-    private final List<LiveProcess> processes = new ArrayList<>();
+    private LiveStack stack;
     private final List<Socket> idle = new ArrayList<>();
+
+    @BeforeEach
+    void stack() {
+        stack = new LiveStack(tmp);
+    }
 
     @AfterEach
     void stopEverything() throws Exception {
         for (Socket s : idle) {
             s.close();
         }
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
-        }
+        stack.close();
     }
 
     @Test
     void faultsFireRouteReachTheWebhookAndResolve() throws Exception {
-        Path prometheusBin = require(NativeRunnerSettings.STANDARD.prometheusBinary(), "prometheus");
-        Path alertmanagerBin = require(NativeRunnerSettings.STANDARD.alertmanagerBinary(), "prometheus-alertmanager");
-        Path jar = Path.of(System.getProperty("spacetime.root", ".."), "api-server", "target", "api-server.jar");
-        assertThat(jar).as("build the API server first: mvn -pl api-server package").isRegularFile();
-
         Path webhookToken = tmp.resolve("secrets/alert_webhook_token");
-        LiveProcess api = startApi(jar, webhookToken);
-        String apiUrl = api.firstLine(WAIT).replace("listening on ", "").trim();
-        assertThat(apiUrl).startsWith("http://127.0.0.1:");
-        int apiPort = Integer.parseInt(apiUrl.substring(apiUrl.lastIndexOf(':') + 1));
-        String admin = Files.readString(tmp.resolve("admin_token")).trim();
-        String reader = issueReaderToken(apiUrl, admin);
+        LiveStack.Api live = stack.api(webhookToken, API_CONFIG, WAIT);
+        LiveProcess api = live.process();
+        String apiUrl = live.url();
+        int apiPort = live.port();
+        String admin = live.admin();
+        String reader = live.issueToken("reader");
 
         Ports ports = new Ports(apiPort, freePort(), freePort(), freePort());
         Path config = tmp.resolve("config");
@@ -94,22 +104,16 @@ class AlertPipelineIT {
         Rules.write(config, Settings.defaults().withForDurations(ForDurations.all(FOR)));
         String alertmanager = "http://127.0.0.1:" + ports.alertmanager();
         String prometheus = "http://127.0.0.1:" + ports.prometheus();
-        LiveProcess am = start("alertmanager", List.of(alertmanagerBin.toString(),
-                "--config.file=" + config.resolve(StackGenerator.ALERTMANAGER_YML),
-                "--storage.path=" + tmp.resolve("alertmanager-data"),
-                "--web.listen-address=127.0.0.1:" + ports.alertmanager(), "--cluster.listen-address="));
-        LiveProcess prom = start("prometheus", List.of(prometheusBin.toString(),
-                "--config.file=" + config.resolve(StackGenerator.PROMETHEUS_YML),
-                "--storage.tsdb.path=" + tmp.resolve("prometheus-data"),
-                "--web.listen-address=127.0.0.1:" + ports.prometheus()));
+        LiveProcess am = stack.alertmanager("alertmanager", config, ports.alertmanager());
+        LiveProcess prom = stack.prometheus(config, ports.prometheus());
         await(am, "Alertmanager ready", () -> get(alertmanager + "/-/ready", null).statusCode() == 200);
         await(prom, "Prometheus ready", () -> get(prometheus + "/-/ready", null).statusCode() == 200);
-        await(prom, "the API scraped", () -> !query(prometheus, "up{job=\"spacetime_api\"} == 1").isEmpty());
+        await(prom, "the API scraped", () -> !query(prometheus, "up{job=\"spacetime_api\"} == 1", null).isEmpty());
         // The stack scrapes its Alertmanager too; no node exporter runs here (NodeExporterDown may fire, and every
         // step below looks up only the alert it is about, by name).
         String alertmanagerJob = Settings.defaults().stackJobs().alertmanager();
         await(prom, "Alertmanager scraped",
-                () -> !query(prometheus, "up{job=\"" + alertmanagerJob + "\"} == 1").isEmpty());
+                () -> !query(prometheus, "up{job=\"" + alertmanagerJob + "\"} == 1", null).isEmpty());
 
         // Ordinary traffic, then the fault: bad tokens far above the critical threshold.
         for (int i = 0; i < 20; i++) {
@@ -131,7 +135,7 @@ class AlertPipelineIT {
                 .containsEntry(Labels.JOB, "spacetime_api").containsEntry("severity", "critical");
         await(am, "HighAuthFailureRate inhibited by the critical", () -> alertmanagerAlert(alertmanager,
                 "HighAuthFailureRate").filter(a -> "suppressed".equals(Yaml.map(a, "status").get("state"))));
-        assertThat(sample(apiUrl, "alert_webhook_alerts_total{status=\"firing\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(live.sample("alert_webhook_alerts_total{status=\"firing\"}")).isGreaterThanOrEqualTo(1);
 
         everyRuleEvaluatesWithoutError(prom, prometheus);
 
@@ -149,7 +153,7 @@ class AlertPipelineIT {
         idle.clear();
         await(api, "ServiceDegraded resolved at the webhook",
                 () -> webhookAlert(apiUrl, reader, "ServiceDegraded", "resolved"));
-        assertThat(sample(apiUrl, "alert_webhook_alerts_total{status=\"resolved\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(live.sample("alert_webhook_alerts_total{status=\"resolved\"}")).isGreaterThanOrEqualTo(1);
 
         // The API goes away: nothing scrapes it any more.
         assertThat(api.stop()).as(api.log()).isZero();
@@ -158,35 +162,6 @@ class AlertPipelineIT {
         Map<String, Object> down = await(am, "HTTPAPIDown in Alertmanager",
                 () -> alertmanagerAlert(alertmanager, "HTTPAPIDown"));
         assertThat(receiverNames(down)).containsExactly(Receiver.CRITICAL.receiverName());
-    }
-
-    private LiveProcess startApi(Path jar, Path webhookToken) throws IOException {
-        Path apiConfig = Files.writeString(tmp.resolve("api.yml"), """
-                health:
-                  memoryDegradedMb: 16384
-                  memoryUnhealthyMb: 32768
-                  connectionsDegraded: %d
-                  connectionsUnhealthy: 100000
-                  refreshMs: 500
-                rateLimit:
-                  perMinute:
-                    default: 100000
-                connections:
-                  headTimeoutMs: 600000
-                """.formatted(CONNECTIONS_DEGRADED));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        LiveProcess api = LiveProcess.startReadingStdout("api-server", tmp, List.of(java, "-Xmx256m", "-jar",
-                jar.toString(), "--host", "127.0.0.1", "--port", "0", "--token-file", tmp.resolve("admin_token").toString(),
-                "--alert-webhook-token-file", webhookToken.toString(), "--state-dir", tmp.resolve("api-state").toString(),
-                "--config", apiConfig.toString()));
-        processes.add(api);
-        return api;
-    }
-
-    private LiveProcess start(String name, List<String> command) throws IOException {
-        LiveProcess p = LiveProcess.start(name, tmp, command);
-        processes.add(p);
-        return p;
     }
 
     /** After a few evaluations, every rule of both files reports health "ok" and no error. */
@@ -208,27 +183,6 @@ class AlertPipelineIT {
         });
     }
 
-    private static String issueReaderToken(String api, String admin) throws Exception {
-        HttpResponse<String> issued = LiveHttp.HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"reader\"}")).timeout(Duration.ofSeconds(5))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return (String) parse(issued.body()).get("token");
-    }
-
-    private static Optional<Map<String, Object>> prometheusAlert(String prometheus, String name, String state)
-            throws Exception {
-        return first(Yaml.list(Yaml.map(fetch(prometheus + "/api/v1/alerts"), "data"), "alerts"),
-                a -> name.equals(Yaml.map(a, "labels").get(Labels.ALERTNAME)) && state.equals(a.get("state")));
-    }
-
-    private static Optional<Map<String, Object>> alertmanagerAlert(String alertmanager, String name) throws Exception {
-        List<Object> alerts = fetch(alertmanager + "/api/v2/alerts?filter="
-                + URLEncoder.encode(Labels.ALERTNAME + "=\"" + name + "\"", StandardCharsets.UTF_8));
-        return first(alerts, a -> true);
-    }
-
     private static Optional<Map<String, Object>> webhookAlert(String api, String reader, String name, String status)
             throws Exception {
         HttpResponse<String> listed = get(api + "/alerts?alertname=" + name + "&status=" + status, reader);
@@ -238,16 +192,6 @@ class AlertPipelineIT {
 
     private static List<Object> receiverNames(Map<String, Object> alertmanagerAlert) {
         return Yaml.list(alertmanagerAlert, "receivers").stream().map(r -> (Object) ((Map<?, ?>) r).get("name")).toList();
-    }
-
-    private static double sample(String api, String series) throws Exception {
-        return get(api + "/metrics", null).body().lines().filter(l -> l.startsWith(series + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim().split(" ")[0]))
-                .findFirst().orElse(Double.NaN);
-    }
-
-    private static List<Object> query(String prometheus, String promql) throws Exception {
-        return LiveHttp.query(prometheus, promql, null);
     }
 
     /** Polls until the probe answers; fails naming the step and with the log of {@code watched}. */

@@ -2,6 +2,7 @@ package dev.spacetime.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spacetime.catalog.Labels;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -58,6 +59,20 @@ final class LiveHttp {
     static List<Object> query(String base, String promql, Double time) throws Exception {
         return Yaml.list(Yaml.map(fetch(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + (time == null ? "" : "&time=" + time)), "data"), "result");
+    }
+
+    /** The alert {@code name} in {@code state} ("pending", "firing") on Prometheus' /api/v1/alerts. */
+    static Optional<Map<String, Object>> prometheusAlert(String prometheus, String name, String state)
+            throws Exception {
+        return first(Yaml.list(Yaml.map(fetch(prometheus + "/api/v1/alerts"), "data"), "alerts"),
+                a -> name.equals(Yaml.map(a, "labels").get(Labels.ALERTNAME)) && state.equals(a.get("state")));
+    }
+
+    /** An alert {@code name} Alertmanager holds (any state), from its /api/v2/alerts. */
+    static Optional<Map<String, Object>> alertmanagerAlert(String alertmanager, String name) throws Exception {
+        List<Object> alerts = fetch(alertmanager + "/api/v2/alerts?filter="
+                + URLEncoder.encode(Labels.ALERTNAME + "=\"" + name + "\"", StandardCharsets.UTF_8));
+        return first(alerts, a -> true);
     }
 
     static Optional<Map<String, Object>> first(List<Object> items, Predicate<Map<String, Object>> match) {

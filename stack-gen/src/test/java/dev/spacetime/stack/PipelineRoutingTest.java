@@ -5,22 +5,17 @@ import static dev.spacetime.stack.LiveHttp.get;
 import static dev.spacetime.stack.LiveHttp.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.spacetime.catalog.Labels;
 import dev.spacetime.catalog.Metrics;
 import dev.spacetime.settings.PromDuration;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import dev.spacetime.stack.WebhookReceiver.Delivery;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,28 +38,26 @@ class PipelineRoutingTest {
 
     @TempDir
     Path tmp;
-    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final List<WebhookReceiver> servers = new CopyOnWriteArrayList<>();
     private LiveProcess alertmanager;
-
-    /** One webhook delivery: the receiver, the alert names, the Authorization header it came with. */
-    private record Delivery(String receiver, List<String> alertnames, String authorization) {
-    }
 
     @AfterEach
     void stop() throws Exception {
         if (alertmanager != null) {
             alertmanager.close();
         }
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(WebhookReceiver::close);
     }
 
     @Test
     void pipelineAlertsReachTheEscalationWebhookWhenTheApisWebhookFails() throws Exception {
         Path alertmanagerBin = require(NativeRunnerSettings.STANDARD.alertmanagerBinary(), "prometheus-alertmanager");
-        List<Delivery> atApi = new CopyOnWriteArrayList<>();
-        List<Delivery> atEscalation = new CopyOnWriteArrayList<>();
-        int apiPort = receiver(Webhook.PATH, 401, atApi);
-        int escalationPort = receiver(ESCALATION_PATH, 200, atEscalation);
+        WebhookReceiver api = receiver(Webhook.PATH, 401);
+        WebhookReceiver pager = receiver(ESCALATION_PATH, 200);
+        List<Delivery> atApi = api.deliveries();
+        List<Delivery> atEscalation = pager.deliveries();
+        int apiPort = api.port();
+        int escalationPort = pager.port();
         Path apiToken = Files.writeString(tmp.resolve("api_token"), "revoked-api-token");
         Path escalationToken = Files.writeString(tmp.resolve("pager_token"), "pager-token");
 
@@ -95,12 +88,14 @@ class PipelineRoutingTest {
 
         String pipeline = Receiver.PIPELINE.receiverName();
         for (String name : List.of("AlertmanagerNotificationsFailing", "NodeExporterDown")) {
-            Delivery paged = await(name + " at the escalation webhook", () -> find(atEscalation, name));
-            assertThat(paged).isEqualTo(new Delivery(pipeline, List.of(name), "Bearer pager-token"));
-            Delivery refused = await(name + " tried at the API's webhook", () -> find(atApi, name));
-            assertThat(refused).isEqualTo(new Delivery(pipeline, List.of(name), "Bearer revoked-api-token"));
+            Delivery paged = await(name + " at the escalation webhook", () -> pager.find(name));
+            assertThat(paged).extracting(Delivery::receiver, Delivery::alertnames, Delivery::authorization)
+                    .containsExactly(pipeline, List.of(name), "Bearer pager-token");
+            Delivery refused = await(name + " tried at the API's webhook", () -> api.find(name));
+            assertThat(refused).extracting(Delivery::receiver, Delivery::alertnames, Delivery::authorization)
+                    .containsExactly(pipeline, List.of(name), "Bearer revoked-api-token");
         }
-        Delivery apiDown = await("HTTPAPIDown at the API's webhook", () -> find(atApi, "HTTPAPIDown"));
+        Delivery apiDown = await("HTTPAPIDown at the API's webhook", () -> api.find("HTTPAPIDown"));
         assertThat(apiDown.receiver()).isEqualTo(Receiver.CRITICAL.receiverName());
         // The heartbeat keeps coming (every second here, the route's repeat interval), on its own receiver.
         await("the Watchdog delivered three times", () -> atApi.stream()
@@ -117,22 +112,10 @@ class PipelineRoutingTest {
         assertThat(failures).as("the API's refusals, counted by Alertmanager").isGreaterThanOrEqualTo(5);
     }
 
-    /** A webhook endpoint on loopback answering {@code status}, recording each delivery; its port. */
-    private int receiver(String path, int status, List<Delivery> deliveries) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(StackSettings.LOOPBACK, 0), 16);
-        server.createContext(path, exchange -> {
-            Map<String, Object> payload = LiveHttp.parse(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
-            List<String> names = LiveHttp.maps(Yaml.list(payload, "alerts")).stream()
-                    .map(a -> (String) Yaml.map(a, "labels").get(Labels.ALERTNAME)).toList();
-            deliveries.add(new Delivery((String) payload.get("receiver"), names,
-                    exchange.getRequestHeaders().getFirst("Authorization")));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        servers.add(server);
-        return server.getAddress().getPort();
+    private WebhookReceiver receiver(String path, int status) throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.start(path, status);
+        servers.add(receiver);
+        return receiver;
     }
 
     private static void post(String alertmanager, String alerts) throws Exception {
@@ -140,10 +123,6 @@ class PipelineRoutingTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(alerts))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-    }
-
-    private static Optional<Delivery> find(List<Delivery> deliveries, String alertname) {
-        return deliveries.stream().filter(d -> d.alertnames().contains(alertname)).findFirst();
     }
 
     private <T> T await(String what, LiveHttp.Probe<?> probe) throws Exception {
