@@ -347,7 +347,9 @@ class DashboardQueriesIT {
         Traffic traffic = traffic(expr);
         System.out.printf("%-32s %s  %-9s %5d samples  %s%n", panel.title(), target.refId(), traffic, values.size(),
                 expr);
-        if (traffic != Traffic.NOT_EXPOSED) {
+        // The heartbeat's age is empty by design until the first Watchdog arrives (the gauge is 0 before): its own
+        // test waits for one.
+        if (traffic != Traffic.NOT_EXPOSED && !panel.title().equals(PipelinePanels.HEARTBEAT_TITLE)) {
             assertThat(values).as("%s: %s returns data", panel.title(), expr).isNotEmpty();
         }
         if (traffic == Traffic.ACTIVE) {
@@ -384,7 +386,7 @@ class DashboardQueriesIT {
         return t;
     }
 
-    /** Unverified until the API exports the heartbeat gauge (the api-server part of issue 22). */
+    /** Once the Watchdog reached the API's webhook, the panel shows the heartbeat's age. */
     @Test
     void heartbeatAgeIsSmallAfterAWatchdogDelivery() throws IOException, InterruptedException {
         Target target = DASHBOARD.visualizations().filter(v -> v.title().equals(PipelinePanels.HEARTBEAT_TITLE))
