@@ -54,8 +54,6 @@ public final class HttpApiOverview {
     public static final String FOLDER = "SpaceTime VR";
     /** File name under monitoring/grafana/dashboards/. */
     public static final String FILE_NAME = "http_api_overview.json";
-    /** The row of the monitoring pipeline's panels: each Prometheus' own view of its scrapes, rules and alerts. */
-    public static final String PIPELINE_ROW = PipelinePanels.TITLE;
 
     /** Scene loads: the target is 95 % success (SPEC.md; no alert). */
     static final ThresholdSteps SCENE_SUCCESS = ThresholdSteps.base("red").then(0.95, "green");

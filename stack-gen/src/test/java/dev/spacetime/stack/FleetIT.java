@@ -18,8 +18,6 @@ import dev.spacetime.catalog.Labels;
 import dev.spacetime.dashboard.HttpApiOverview;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.Macros;
-import dev.spacetime.dashboard.model.Panel;
-import dev.spacetime.dashboard.model.Row;
 import dev.spacetime.dashboard.model.Target;
 import dev.spacetime.dashboard.model.Variable;
 import dev.spacetime.dashboard.model.Visualization;
@@ -55,9 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver that counts every delivery. 1 s scrape and evaluation, every {@code for} shortened to {@link #FOR}.
  *
  * <ol>
- *   <li>Every dashboard panel query (but the monitoring pipeline row's, each replica's own view) answers the same
- *       series from VictoriaMetrics as from Prometheus, values within {@link #TOLERANCE}; panels whose series carry
- *       {@code instance} show all three instances.</li>
+ *   <li>Every dashboard panel query answers the same series from VictoriaMetrics as from Prometheus, values within
+ *       {@link #TOLERANCE}; panels whose series carry {@code instance} show all three instances.</li>
  *   <li>Stopping one API fires HTTPAPIDown for exactly that instance and its return resolves it: one firing and
  *       one resolved delivery, though two replicas and two Alertmanagers saw it.</li>
  *   <li>A silence added with amtool on one Alertmanager reaches the other and holds on both: the next instance's
@@ -252,7 +249,7 @@ class FleetIT {
         double at = System.currentTimeMillis() / 1000.0 - 2;
         int perInstancePanels = 0;
         List<String> report = new ArrayList<>();
-        for (Visualization panel : comparablePanels()) {
+        for (Visualization panel : DASHBOARD.visualizations().toList()) {
             for (Target target : panel.targets()) {
                 String expr = concrete(target.expr());
                 // topk picks arbitrarily among ties: idle endpoints all at 0 are not data, leave them out.
@@ -275,24 +272,6 @@ class FleetIT {
         }
         System.out.println("FleetIT panel queries (Prometheus = VictoriaMetrics):\n" + String.join("\n", report));
         assertThat(perInstancePanels).as("panels with one series per instance").isPositive();
-    }
-
-    /**
-     * Every panel but the monitoring pipeline row's: those show each Prometheus replica's own view (its self-scrape,
-     * its scrape durations, rule evaluations and alert queue), which differs between replicas by design;
-     * DashboardQueriesIT runs them against a single Prometheus.
-     */
-    private static List<Visualization> comparablePanels() {
-        List<Visualization> panels = new ArrayList<>();
-        String row = "";
-        for (Panel panel : DASHBOARD.allPanels().toList()) {
-            if (panel instanceof Row r) {
-                row = r.title();
-            } else if (panel instanceof Visualization v && !row.equals(HttpApiOverview.PIPELINE_ROW)) {
-                panels.add(v);
-            }
-        }
-        return panels;
     }
 
     private static boolean close(double a, Double b) {
