@@ -62,8 +62,9 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
         List<String> alertmanagers = ha.replicas().stream().map(r -> ComposeSettings.replicaService(ComposeService.ALERTMANAGER,
                 r) + ":" + compose.ports().alertmanager()).toList();
         RemoteWrite store = FLEET.longTermStore().remoteWrite(ComposeService.VICTORIAMETRICS.serviceName());
-        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store,
-                "localhost:" + compose.ports().prometheus())).toList();
+        List<String> prometheuses = ha.replicas().stream().map(r -> ComposeSettings.replicaService(
+                ComposeService.PROMETHEUS, r) + ":" + compose.ports().prometheus()).toList();
+        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store, prometheuses)).toList();
     }
 
     /**
@@ -81,8 +82,8 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
         List<String> alertmanagers = ha.replicas().stream().map(r -> loopback(r.alertmanagerPort())).toList();
         StackSettings single = nativeFleet(List.of(loopback(ports.api())), ports, alertmanagers, webhookCredentialsFile);
         RemoteWrite store = FLEET.longTermStore().remoteWrite(LOOPBACK);
-        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store,
-                loopback(r.prometheusPort()))).toList();
+        List<String> prometheuses = ha.replicas().stream().map(r -> loopback(r.prometheusPort())).toList();
+        return ha.replicas().stream().map(r -> replica(single, ha, r, alertmanagers, store, prometheuses)).toList();
     }
 
     /**
@@ -98,16 +99,17 @@ public record StackSettings(PrometheusSettings prometheus, AlertmanagerSettings 
     }
 
     /**
-     * This stack as one replica of the pair: its own address as the Prometheus target, scraping and alerting every
-     * one of {@code alertmanagers}, writing to {@code store}.
+     * This stack as one replica of the pair: scraping every one of {@code prometheuses} (itself and its peer, so each
+     * replica watches the other and both see the same Prometheus series as the long-term store does) and of
+     * {@code alertmanagers}, alerting every Alertmanager, writing to {@code store}.
      */
     public static StackSettings replica(StackSettings single, FleetSettings.HighAvailability ha,
                                         FleetSettings.Replica replica, List<String> alertmanagers, RemoteWrite store,
-                                        String self) {
+                                        List<String> prometheuses) {
         PrometheusSettings p = single.prometheus;
         StackJobs stack = MONITORING.stackJobs();
         List<ScrapeJob> jobs = p.scrapeJobs().stream().map(j -> j.name().equals(stack.prometheus())
-                ? j.withTargets(List.of(self))
+                ? j.withTargets(prometheuses)
                 : j.name().equals(stack.alertmanager()) ? j.withTargets(alertmanagers) : j).toList();
         PrometheusSettings replicated = new PrometheusSettings(p.scrapeInterval(), p.evaluationInterval(), jobs,
                 p.ruleFiles(), alertmanagers, p.replica(), p.remoteWrite(), p.targetsRefresh())

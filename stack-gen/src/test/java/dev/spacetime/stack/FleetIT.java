@@ -15,6 +15,7 @@ import dev.spacetime.settings.PromDuration;
 import dev.spacetime.settings.Settings;
 import dev.spacetime.catalog.Jobs;
 import dev.spacetime.catalog.Labels;
+import dev.spacetime.catalog.Metrics;
 import dev.spacetime.dashboard.HttpApiOverview;
 import dev.spacetime.dashboard.model.Dashboard;
 import dev.spacetime.dashboard.model.Macros;
@@ -149,9 +150,10 @@ class FleetIT {
         StackGenerator.generate(fast, config);
         Rules.write(config, Settings.defaults().withForDurations(ForDurations.all(FOR)));
         RemoteWrite store = RemoteWrite.victoriaMetrics("http://" + StackSettings.loopback(victoriaPort));
+        List<String> prometheuses = replicas.stream().map(r -> StackSettings.loopback(r.prometheusPort())).toList();
         for (FleetSettings.Replica r : replicas) {
-            StackGenerator.generateReplica(StackSettings.replica(fast, ha, r, alertmanagers, store,
-                    StackSettings.loopback(r.prometheusPort())), config);
+            StackGenerator.generateReplica(StackSettings.replica(fast, ha, r, alertmanagers, store, prometheuses),
+                    config);
         }
 
         String victoria = "http://" + StackSettings.loopback(victoriaPort);
@@ -259,7 +261,12 @@ class FleetIT {
                 report.add(String.format("%-32s %s %d series: %s", panel.title(), target.refId(), fromPrometheus.size(),
                         expr));
                 assertThat(fromStore.keySet()).as("%s: %s", panel.title(), expr).isEqualTo(fromPrometheus.keySet());
-                fromPrometheus.forEach((labels, value) -> assertThat(close(value, fromStore.get(labels)))
+                // Values are compared for the API's steady traffic. The stack's own series count rare events (a few
+                // notifications in a window), where MetricsQL's rate (which also reads the sample before the window)
+                // and PromQL's extrapolation differ by design, and a scrape's duration is measured anew each second,
+                // so the stores may answer with neighbouring samples: for those only the label sets must agree.
+                boolean steady = expr.contains(Jobs.API) && !expr.contains(Metrics.SCRAPE_DURATION.name());
+                fromPrometheus.forEach((labels, value) -> assertThat(!steady || close(value, fromStore.get(labels)))
                         .as("%s: %s %s: Prometheus %s, VictoriaMetrics %s", panel.title(), expr, labels, value,
                                 fromStore.get(labels)).isTrue());
                 Set<String> shown = fromPrometheus.keySet().stream().map(FleetIT::instanceOf)

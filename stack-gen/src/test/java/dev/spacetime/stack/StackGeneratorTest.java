@@ -188,7 +188,7 @@ class StackGeneratorTest {
                 RemoteWrite.thanosReceive("http://thanos-receive:10908"))) {
             Path dir = tmp.resolve(store.store().name());
             StackGenerator.generateReplica(StackSettings.replica(single, ha, ha.replicas().get(0), List.of("127.0.0.1:19093"),
-                    store, "127.0.0.1:19090"), dir);
+                    store, List.of("127.0.0.1:19090")), dir);
             Path config = dir.resolve(StackGenerator.replicaConfig("a"));
             Rules.write(dir);
             Tool.Result promtool = StackCheck.promtoolCheckConfig(config, dir, PrometheusSettings.RULE_FILES);
