@@ -216,22 +216,33 @@ final class ApiAlerts {
                         + state.label() + " for " + duration(forDuration)
                         + "; GET /health names the subsystems at fault.")
                 .runbook(new Runbook(
-                        "The API's own health checks (scene loader, file system, memory, engine, connections) "
-                                + "report the overall state " + state.label() + " — the worst subsystem wins.",
+                        "The API's own health checks (scene loader, file system, memory, engine, connections, "
+                                + "alerting) report the overall state " + state.label()
+                                + " — the worst subsystem wins.",
                         List.of(new Query("state of every subsystem",
                                         scope.select(Metrics.HEALTH_STATUS.name()) + " == 1"),
                                 new Query("resident memory", scope.select(Metrics.PROCESS_RESIDENT_MEMORY.name())),
                                 new Query("engine frame rate against its target",
                                         scope.select(Metrics.ENGINE_FPS.name()) + " / "
                                                 + scope.select(Metrics.ENGINE_TARGET_FPS.name()))),
-                        List.of("Memory above the health check's threshold (see the memory subsystem).",
-                                "The engine runs below its fps floor (a heavy scene).",
-                                "The scene directory is unreadable or missing (file_system, scene_loader).",
-                                "Too many open connections."),
+                        healthCauses(state),
                         List.of("`curl http://<host>:8080/health` and read issues[] and the subsystem messages.",
                                 "Fix the named subsystem; restart the API if memory keeps growing.")))
                 .tests(tests)
                 .build();
+    }
+
+    private static List<String> healthCauses(HealthState state) {
+        List<String> causes = new ArrayList<>(List.of(
+                "Memory above the health check's threshold (see the memory subsystem).",
+                "The engine runs below its fps floor (a heavy scene).",
+                "The scene directory is unreadable or missing (file_system, scene_loader).",
+                "Too many open connections."));
+        if (state == HealthState.DEGRADED) { // the alerting subsystem can only degrade
+            causes.add("No Watchdog heartbeat within the window (the alerting subsystem): alerts may reach no one;"
+                    + " follow the Watchdog runbook.");
+        }
+        return causes;
     }
 
     private Scenario health(Scenario s, HealthState current) {
